@@ -1,0 +1,9 @@
+namespace Miner.Actors.Kernel;
+
+public enum LogLevel
+{
+    Debug,
+    Information,
+    Warning,
+    Error,
+}

@@ -1,0 +1,10 @@
+namespace Miner.Actors.Kernel;
+
+/// <summary>An address to send messages to. Equality is path plus incarnation uid.</summary>
+public interface IActorRef
+{
+    ActorPath Path { get; }
+
+    /// <summary>Enqueues <paramref name="message"/>; never blocks, never throws for a dead target (it becomes a dead letter).</summary>
+    void Tell(object message, IActorRef? sender = null);
+}
