@@ -11,7 +11,7 @@ internal sealed class LocalActorRef(ActorCell cell, ActorPath path) : IActorRef,
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Cell.Mailbox.Post(new Envelope(message, sender ?? Cell.System.DeadLetters));
+        Cell.Mailbox.Post(new Envelope(message, sender ?? ActorCell.Current?.Self ?? Cell.System.DeadLetters));
     }
 
     public override bool Equals(object? obj) => obj is IActorRef other && Path.Equals(other.Path);

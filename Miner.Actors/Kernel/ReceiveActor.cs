@@ -1,7 +1,7 @@
 namespace Miner.Actors.Kernel;
 
 /// <summary>
-/// Base of every actor. Handlers are registered with <see cref="Receive{T}(Action{T}, Predicate{T}?)"/> in the
+/// Base of every actor. Handlers are registered with <see cref="Receive{T}(Action{T})"/> in the
 /// constructor (or inside <see cref="Become"/>); the first handler whose type and predicate match a message
 /// handles it. Handlers must not block on long work: start it and pipe the result back as a message.
 /// </summary>
@@ -28,7 +28,10 @@ public abstract class ReceiveActor
     protected IStash Stash => _cell.Stash;
     protected ITimerScheduler Timers => _cell.Timers;
 
-    protected void Receive<T>(Action<T> handler, Predicate<T>? when = null)
+    protected void Receive<T>(Action<T> handler) => Receive(null, handler);
+
+    /// <summary>Handles messages of type <typeparamref name="T"/> for which <paramref name="when"/> holds.</summary>
+    protected void Receive<T>(Predicate<T>? when, Action<T> handler)
     {
         Configuring().Add(message =>
         {

@@ -23,7 +23,7 @@ public sealed class BackoffSupervisor : ReceiveActor
             if (m.RestartCount == _restartCount) _restartCount = 0;
         });
         Receive<StartChild>(_ => StartChildNow());
-        Receive<Terminated>(OnChildTerminated, t => Equals(t.ActorRef, _child));
+        Receive<Terminated>(t => Equals(t.ActorRef, _child), OnChildTerminated);
         ReceiveAny(message =>
         {
             if (_child is not null) _child.Forward(message);
