@@ -25,7 +25,7 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>Suspends this actor and its children and reports the failure (with our uid) to the parent.</summary>
-    internal void HandleInvokeFailure(Exception cause)
+    internal void HandleInvokeFailure(Exception cause, ActorCell? alreadySuspendedChild = null)
     {
         RecordFailure(cause);
         if (_terminating)
@@ -37,7 +37,10 @@ internal sealed partial class ActorCell
         _failed = true;
         _failedMessage = _hasCurrent ? _currentEnvelope.Message : null;
         _suspendCount++;
-        foreach (var child in ChildEntries()) child.Cell.Mailbox.PostSystem(new SystemMessage.Suspend());
+        foreach (var child in ChildEntries())
+        {
+            if (!ReferenceEquals(child.Cell, alreadySuspendedChild)) child.Cell.Mailbox.PostSystem(new SystemMessage.Suspend());
+        }
         if (ParentCell is null) System.OnRootFailure(cause);
         else ParentCell.Mailbox.PostSystem(new SystemMessage.Failed(this, cause, Uid));
     }
@@ -64,7 +67,7 @@ internal sealed partial class ActorCell
                 break;
             case Directive.Escalate:
                 _escalatedFrom = failed.Child;
-                HandleInvokeFailure(failed.Cause);
+                HandleInvokeFailure(failed.Cause, alreadySuspendedChild: failed.Child);
                 break;
         }
     }
