@@ -53,7 +53,7 @@ internal sealed partial class ActorCell
             state,
             Mailbox.UserDepth,
             _stash?.Count ?? 0,
-            Interlocked.Read(ref _messagesProcessed),
+            Volatile.Read(ref _messagesProcessed),
             responsive ? _recentRestarts.Count(t => now - t <= window) : 0,
             _totalRestarts,
             _lastFailure,

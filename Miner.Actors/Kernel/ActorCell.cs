@@ -78,7 +78,7 @@ internal sealed partial class ActorCell : IActorContext
                     Actor!.Dispatch(message);
                     break;
             }
-            Interlocked.Increment(ref _messagesProcessed);
+            _messagesProcessed++; // only this actor's turn writes it
         }
         catch (Exception cause)
         {

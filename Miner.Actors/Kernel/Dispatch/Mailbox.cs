@@ -92,7 +92,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void TrySchedule()
     {
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) _dispatcher.Schedule(this);
+        // Read first: under load the mailbox is nearly always scheduled already, and a failed CAS still
+        // takes the cache line exclusively from the thread running the actor.
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) _dispatcher.Schedule(this);
     }
 
     private bool TryDequeueUser(out Envelope envelope)
