@@ -71,33 +71,22 @@ public ref struct ScaleReader
     public UInt128 ReadCompact(string field)
     {
         var start = _position;
-        var first = Take(field, 1)[0];
-        switch (first & 0b11)
-        {
-            case 0b00:
-                return (UInt128)(first >> 2);
-            case 0b01:
-                _position = start;
-                return (UInt128)(BinaryPrimitives.ReadUInt16LittleEndian(Take(field, 2)) >> 2);
-            case 0b10:
-                _position = start;
-                return (UInt128)(BinaryPrimitives.ReadUInt32LittleEndian(Take(field, 4)) >> 2);
-            default:
-                var count = (first >> 2) + 4;
-                if (Remaining < count)
-                    throw ErrorAt(field, start, $"compact big integer needs {count} bytes after its header, {Remaining} left");
-                var bytes = Take(field, count);
-                // The format allows up to 67 bytes; anything past 128 bits must be zero padding.
-                if (count > 16 && bytes[16..].ContainsAnyExcept((byte)0))
-                    throw ErrorAt(field, start, $"compact value of {count} bytes exceeds 128 bits");
-                Span<byte> padded = stackalloc byte[16];
-                bytes[..Math.Min(count, 16)].CopyTo(padded);
-                return BinaryPrimitives.ReadUInt128LittleEndian(padded);
-        }
+        if (TryReadSmallCompact(field, out var small)) return small;
+        var count = (Take(field, 1)[0] >> 2) + 4;
+        if (Remaining < count)
+            throw ErrorAt(field, start, $"compact big integer needs {count} bytes after its header, {Remaining} left");
+        var bytes = Take(field, count);
+        // The format allows up to 67 bytes; anything past 128 bits must be zero padding.
+        if (count > 16 && bytes[16..].ContainsAnyExcept((byte)0))
+            throw ErrorAt(field, start, $"compact value of {count} bytes exceeds 128 bits");
+        Span<byte> padded = stackalloc byte[16];
+        bytes[..Math.Min(count, 16)].CopyTo(padded);
+        return BinaryPrimitives.ReadUInt128LittleEndian(padded);
     }
 
     public ulong ReadCompactU64(string field)
     {
+        if (TryReadSmallCompact(field, out var small)) return small;
         var start = _position;
         var value = ReadCompact(field);
         return value <= ulong.MaxValue ? (ulong)value : throw ErrorAt(field, start, $"compact value {value} exceeds u64");
@@ -106,7 +95,7 @@ public ref struct ScaleReader
     public ushort ReadCompactU16(string field)
     {
         var start = _position;
-        var value = ReadCompact(field);
+        var value = TryReadSmallCompact(field, out var small) ? small : ReadCompact(field);
         return value <= ushort.MaxValue ? (ushort)value : throw ErrorAt(field, start, $"compact value {value} exceeds u16");
     }
 
@@ -175,10 +164,25 @@ public ref struct ScaleReader
     /// <summary>An error located at the current position, for checks made by the caller.</summary>
     public readonly ScaleDecodeException Error(string field, string problem) => ErrorAt(field, _position, problem);
 
+    /// <summary>The one-, two- and four-byte modes (nearly every compact on chain) without 128-bit arithmetic.</summary>
+    private bool TryReadSmallCompact(string field, out uint value)
+    {
+        if (Remaining < 1) throw ErrorAt(field, _position, "need 1 byte, 0 left");
+        var mode = _data[_position] & 0b11;
+        value = mode switch
+        {
+            0b00 => (uint)Take(field, 1)[0] >> 2,
+            0b01 => (uint)BinaryPrimitives.ReadUInt16LittleEndian(Take(field, 2)) >> 2,
+            0b10 => BinaryPrimitives.ReadUInt32LittleEndian(Take(field, 4)) >> 2,
+            _ => 0,
+        };
+        return mode != 0b11;
+    }
+
     private ReadOnlySpan<byte> Take(string field, int count)
     {
         if (count < 0 || Remaining < count)
-            throw ErrorAt(field, _position, $"need {count} bytes, {Remaining} left");
+            throw ErrorAt(field, _position, $"need {count} byte{(count == 1 ? "" : "s")}, {Remaining} left");
         var slice = _data.Slice(_position, count);
         _position += count;
         return slice;
