@@ -47,9 +47,9 @@ public sealed class JsonRpcWebSocketClient : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var connection = await ConnectedAsync(cancellation).ConfigureAwait(false);
             var id = Interlocked.Increment(ref _nextId);
             var request = Serialize(id, method, parameters);
+            var connection = await ConnectedAsync(cancellation).ConfigureAwait(false);
             try
             {
                 return await connection.CallAsync(id, method, request, _options.RequestTimeout, _time, cancellation).ConfigureAwait(false);
