@@ -13,6 +13,7 @@ public sealed class JsonRpcWebSocketClient : IAsyncDisposable
     private readonly SubtensorOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly CancellationTokenSource _disposal = new();
     private JsonRpcConnection? _connection;
     private long _nextId;
     private int _connectionsOpened;
@@ -65,6 +66,7 @@ public sealed class JsonRpcWebSocketClient : IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        await _disposal.CancelAsync().ConfigureAwait(false); // stops a connect or backoff in progress
         await _connectLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -80,7 +82,15 @@ public sealed class JsonRpcWebSocketClient : IAsyncDisposable
     private async Task<JsonRpcConnection> ConnectedAsync(CancellationToken cancellation)
     {
         if (Volatile.Read(ref _connection) is { IsAlive: true } live) return live;
-        await _connectLock.WaitAsync(cancellation).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _disposal.Token);
+        try
+        {
+            await _connectLock.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(JsonRpcWebSocketClient));
+        }
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -88,16 +98,20 @@ public sealed class JsonRpcWebSocketClient : IAsyncDisposable
             Exception? last = null;
             for (var failures = 0; failures < _options.MaxConnectAttempts; failures++)
             {
-                if (failures > 0) await Task.Delay(_options.ReconnectDelay(failures), _time, cancellation).ConfigureAwait(false);
                 try
                 {
-                    var connection = await JsonRpcConnection.OpenAsync(Endpoint, _options, _time, cancellation).ConfigureAwait(false);
+                    if (failures > 0) await Task.Delay(_options.ReconnectDelay(failures), _time, linked.Token).ConfigureAwait(false);
+                    var connection = await JsonRpcConnection.OpenAsync(Endpoint, _options, _time, linked.Token).ConfigureAwait(false);
                     Interlocked.Increment(ref _connectionsOpened);
                     Volatile.Write(ref _connection, connection);
                     return connection;
                 }
+                catch (OperationCanceledException) when (_disposed && !cancellation.IsCancellationRequested)
+                {
+                    throw new ObjectDisposedException(nameof(JsonRpcWebSocketClient));
+                }
                 catch (Exception error) when (error is WebSocketException or IOException or TimeoutException
-                                              || (error is OperationCanceledException && !cancellation.IsCancellationRequested))
+                                              || (error is OperationCanceledException && !linked.IsCancellationRequested))
                 {
                     last = error;
                 }

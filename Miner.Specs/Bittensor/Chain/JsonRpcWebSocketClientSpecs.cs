@@ -222,6 +222,20 @@ public sealed class JsonRpcWebSocketClientSpecs
     }
 
     [Fact]
+    public async Task Disposing_stops_a_reconnect_backoff_in_progress()
+    {
+        var options = FastOptions();
+        options.ReconnectInitialDelay = options.ReconnectMaxDelay = TimeSpan.FromSeconds(30);
+        var client = new JsonRpcWebSocketClient(new Uri($"ws://127.0.0.1:{UnusedPort()}/"), options);
+        var call = client.CallAsync("echo", []);
+        await Task.Delay(100);
+
+        await client.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Parameters_of_unsupported_types_are_refused_before_connecting()
     {
         await using var client = new JsonRpcWebSocketClient(new Uri($"ws://127.0.0.1:{UnusedPort()}/"), FastOptions());
