@@ -8,7 +8,7 @@ namespace Miner.Models.Bittensor.Chain;
 /// <summary>
 /// One open WebSocket: sends requests one at a time, runs a single receive loop that reassembles multi-frame
 /// messages and completes the pending request with the matching id. When anything goes wrong the whole
-/// connection is failed — every pending request gets the same exception — and the owner opens a new one.
+/// connection is failed — every pending request fails with the same reason — and the owner opens a new one.
 /// </summary>
 internal sealed class JsonRpcConnection
 {

@@ -48,8 +48,6 @@ public ref struct ScaleReader
 
     public UInt128 ReadU128(string field) => BinaryPrimitives.ReadUInt128LittleEndian(Take(field, 16));
 
-    public Int128 ReadI128(string field) => BinaryPrimitives.ReadInt128LittleEndian(Take(field, 16));
-
     public bool ReadBool(string field)
     {
         var start = _position;

@@ -3,12 +3,10 @@ using System.Buffers.Binary;
 
 namespace Miner.Models.Bittensor.Chain;
 
-/// <summary>SCALE encoder for the small values a miner sends (runtime-API arguments, storage-key parts).</summary>
+/// <summary>SCALE encoder for the few values a miner sends (runtime-API arguments, storage-key parts).</summary>
 public sealed class ScaleWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(16);
-
-    public int Length => _buffer.WrittenCount;
 
     public ScaleWriter WriteU8(byte value)
     {
@@ -31,15 +29,6 @@ public sealed class ScaleWriter
         return this;
     }
 
-    public ScaleWriter WriteU64(ulong value)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(_buffer.GetSpan(8), value);
-        _buffer.Advance(8);
-        return this;
-    }
-
-    public ScaleWriter WriteBool(bool value) => WriteU8(value ? (byte)1 : (byte)0);
-
     /// <summary>Raw bytes with no length prefix (fixed arrays, account ids, hashes).</summary>
     public ScaleWriter WriteFixed(ReadOnlySpan<byte> bytes)
     {
@@ -60,14 +49,6 @@ public sealed class ScaleWriter
         while (bytes[count - 1] == 0) count--;
         WriteU8((byte)(((count - 4) << 2) | 0b11));
         return WriteFixed(bytes[..count]);
-    }
-
-    /// <summary><c>Vec&lt;u16&gt;</c>, e.g. the field indexes of a selective metagraph request.</summary>
-    public ScaleWriter WriteU16Vec(ReadOnlySpan<ushort> values)
-    {
-        WriteCompact((UInt128)values.Length);
-        foreach (var value in values) WriteU16(value);
-        return this;
     }
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();

@@ -40,11 +40,4 @@ public sealed class ScaleWriterSpecs
     {
         Assert.Equal(expected, Convert.ToHexStringLower(new ScaleWriter().WriteU16(netuid).ToArray()));
     }
-
-    [Fact]
-    public void A_selective_metagraph_argument_list_matches_the_spec_example()
-    {
-        var bytes = new ScaleWriter().WriteU16(17).WriteU8(0).WriteU16Vec([0, 52, 55, 57, 69]).ToArray();
-        Assert.Equal("1100001400003400370039004500", Convert.ToHexStringLower(bytes));
-    }
 }
