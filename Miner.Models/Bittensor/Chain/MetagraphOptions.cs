@@ -1,0 +1,30 @@
+namespace Miner.Models.Bittensor.Chain;
+
+/// <summary>Which subnet to read and which validators to trust (HOCON <c>miner.metagraph { }</c>).</summary>
+public sealed class MetagraphOptions
+{
+    /// <summary>404-GEN runs on netuid 17 on finney.</summary>
+    public ushort Netuid { get; set; } = 17;
+
+    /// <summary>bittensor's <c>--neuron.sync_interval</c> default.</summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Minimum validator stake S in TAO-sized units (the subnet's <c>min_stake_to_set_weights</c> default).</summary>
+    public decimal MinStakeTao { get; set; } = 1000m;
+
+    /// <summary>Sync at the last finalized block (true) or at the best block as bittensor does (false).</summary>
+    public bool UseFinalizedBlock { get; set; } = true;
+
+    public bool AllowLoopbackAxons { get; set; }
+
+    public bool AllowPrivateAxons { get; set; }
+
+    public bool AllowLinkLocalAxons { get; set; }
+
+    /// <summary>The minimum stake as the chain's integer, so the comparison has no float rounding.</summary>
+    public ulong MinStakeRao => MinStakeTao >= 0
+        ? (ulong)decimal.Round(MinStakeTao * Metagraph.RaoPerTao)
+        : throw new ArgumentException("miner.metagraph.min-stake-tao must not be negative");
+
+    public AxonAddressPolicy AddressPolicy => new(AllowLoopbackAxons, AllowPrivateAxons, AllowLinkLocalAxons);
+}
