@@ -189,6 +189,9 @@ public static class Keyfile
                                        "Use an unencrypted hotkey (btcli stores hotkeys unencrypted unless asked to encrypt them).");
         if (contents.Length > MaxKeyfileBytes)
             throw new KeyfileException($"{source}: is {contents.Length} bytes; a keyfile is well under {MaxKeyfileBytes}");
+        // JsonDocument only validates UTF-8 inside strings when they are read, so check it all first.
+        if (!System.Text.Unicode.Utf8.IsValid(contents))
+            throw new KeyfileException($"{source}: is not UTF-8 text");
         JsonDocument document;
         try
         {
