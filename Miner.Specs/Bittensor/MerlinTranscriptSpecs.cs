@@ -42,15 +42,6 @@ public sealed class MerlinTranscriptSpecs
     }
 
     [Fact]
-    public void A_clone_evolves_independently_of_its_original()
-    {
-        var original = new MerlinTranscript("t"u8);
-        var clone = original.Clone();
-        clone.AppendMessage("extra"u8, "data"u8);
-        Assert.NotEqual(Hex(Challenge(original)), Hex(Challenge(clone)));
-    }
-
-    [Fact]
     public void Witness_bytes_depend_on_the_external_randomness()
     {
         var transcript = new MerlinTranscript("t"u8);

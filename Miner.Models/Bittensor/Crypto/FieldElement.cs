@@ -77,13 +77,6 @@ internal readonly struct FieldElement
         BinaryPrimitives.WriteUInt64LittleEndian(output[24..], (l3 >> 39) | (l4 << 12));
     }
 
-    public byte[] ToBytes()
-    {
-        var bytes = new byte[32];
-        ToBytes(bytes);
-        return bytes;
-    }
-
     /// <summary>1 when the canonical encoding is odd ("negative" in Ristretto terms), else 0.</summary>
     public ulong IsNegative()
     {

@@ -16,11 +16,6 @@ public sealed class MerlinTranscript
         AppendMessage("dom-sep"u8, label);
     }
 
-    private MerlinTranscript(Strobe128 strobe) => _strobe = strobe;
-
-    /// <summary>An independent copy: appending to one does not affect the other.</summary>
-    public MerlinTranscript Clone() => new(_strobe.Clone());
-
     public void AppendMessage(ReadOnlySpan<byte> label, ReadOnlySpan<byte> message)
     {
         _strobe.MetaAd(label, more: false);

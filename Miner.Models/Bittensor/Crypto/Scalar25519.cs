@@ -28,8 +28,6 @@ internal readonly struct Scalar25519
 
     private Scalar25519(ReadOnlySpan<ulong> limbs) : this(limbs[0], limbs[1], limbs[2], limbs[3], limbs[4]) { }
 
-    public static Scalar25519 Zero => default;
-
     /// <summary>Reduces a 64-byte little-endian integer mod l (witness and challenge scalars).</summary>
     public static Scalar25519 FromBytesWide(ReadOnlySpan<byte> bytes)
     {
@@ -72,13 +70,6 @@ internal readonly struct Scalar25519
         BinaryPrimitives.WriteUInt64LittleEndian(output[24..], (_l3 >> 36) | (_l4 << 16));
     }
 
-    public byte[] ToBytes()
-    {
-        var bytes = new byte[32];
-        ToBytes(bytes);
-        return bytes;
-    }
-
     /// <summary>
     /// Signed radix-16 digits d_0..d_63 in [-8, 8] with value = sum d_i 16^i (needs value &lt; 2^255,
     /// true for anything reduced mod l). Arithmetic only, so the digits may be secret.
@@ -106,8 +97,6 @@ internal readonly struct Scalar25519
         var sum = Carry(a._l0 + b._l0, a._l1 + b._l1, a._l2 + b._l2, a._l3 + b._l3, a._l4 + b._l4);
         return SubtractOrder(sum);
     }
-
-    public static Scalar25519 operator -(in Scalar25519 a) => Subtract(Zero, a);
 
     public static Scalar25519 operator *(in Scalar25519 a, in Scalar25519 b) => MontgomeryMul(MontgomeryMul(a, b), RR);
 

@@ -10,7 +10,7 @@ namespace Miner.Models.Bittensor.Keys;
 /// </summary>
 public static class Keyfile
 {
-    private const int MaxKeyfileBytes = 64 * 1024;
+    internal const int MaxKeyfileBytes = 64 * 1024;
 
     public static KeyfileFormat DetectFormat(ReadOnlySpan<byte> contents) =>
         contents.StartsWith("$NACL"u8) ? KeyfileFormat.NaclEncrypted
@@ -50,16 +50,19 @@ public static class Keyfile
     /// <exception cref="KeyfileException">encrypted, malformed, or inconsistent</exception>
     public static byte[] ReadPublicKey(ReadOnlySpan<byte> contents, string source)
     {
-        var bare = System.Text.Encoding.UTF8.GetString(contents.Length > 200 ? contents[..200] : contents).Trim().Trim('"');
-        if (bare.Length == 66 && bare.StartsWith("0x", StringComparison.Ordinal) && IsHex(bare.AsSpan(2)))
-            return Convert.FromHexString(bare.AsSpan(2));
+        if (contents.Length <= 80)
+        {
+            var bare = System.Text.Encoding.UTF8.GetString(contents).Trim().Trim('"');
+            if (bare.Length == 66 && bare.StartsWith("0x", StringComparison.Ordinal) && IsHex(bare.AsSpan(2)))
+                return Convert.FromHexString(bare.AsSpan(2));
+        }
 
         var fields = ReadFields(contents, source);
-        var key = HexBytes(fields, "publicKey", 32, source)
-            ?? HexBytes(fields, "accountId", 32, source)
-            ?? Ss58Field(fields, source)
-            ?? throw new KeyfileException($"{source}: has none of publicKey, accountId or ss58Address");
-        CheckPublicFields(fields, key, "publicKey", source);
+        var (key, field) = HexBytes(fields, "publicKey", 32, source) is { } publicKey ? (publicKey, "publicKey")
+            : HexBytes(fields, "accountId", 32, source) is { } accountId ? (accountId, "accountId")
+            : Ss58Field(fields, source) is { } fromAddress ? (fromAddress, "ss58Address")
+            : throw new KeyfileException($"{source}: has none of publicKey, accountId or ss58Address");
+        CheckPublicFields(fields, key, field, source);
         return key;
     }
 

@@ -9,7 +9,6 @@ namespace Miner.Models.Bittensor.Keys;
 /// </summary>
 public sealed class Wallet(WalletLocation location)
 {
-    private const int MaxKeyfileBytes = 64 * 1024;
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOthers =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
@@ -100,7 +99,8 @@ public sealed class Wallet(WalletLocation location)
         {
             var info = new FileInfo(path);
             if (!info.Exists) throw new KeyfileException($"{what} file {path} does not exist");
-            if (info.Length > MaxKeyfileBytes) throw new KeyfileException($"{path}: is {info.Length} bytes; a keyfile is well under {MaxKeyfileBytes}");
+            if (info.Length > Keyfile.MaxKeyfileBytes)
+                throw new KeyfileException($"{path}: is {info.Length} bytes; a keyfile is well under {Keyfile.MaxKeyfileBytes}");
             return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
