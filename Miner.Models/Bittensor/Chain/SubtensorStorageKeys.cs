@@ -1,10 +1,11 @@
 using System.Text;
+using Miner.Models.Bittensor.Crypto;
 
 namespace Miner.Models.Bittensor.Chain;
 
 /// <summary>
-/// Builds storage keys of the <c>SubtensorModule</c> pallet. The hash functions are passed in (Twox128 and
-/// 16-byte BLAKE2b live with the crypto code), so the key layout can be specified on its own.
+/// Builds storage keys of the <c>SubtensorModule</c> pallet. The hash functions are passed in so the key
+/// layout can be specified on its own; <see cref="Create"/> uses the real ones.
 /// </summary>
 public sealed class SubtensorStorageKeys
 {
@@ -13,6 +14,9 @@ public sealed class SubtensorStorageKeys
     private readonly Func<byte[], byte[]> _twox128;
     private readonly Func<byte[], byte[]> _blake2b128;
     private readonly byte[] _uidsPrefix;
+
+    /// <summary>Keys built with the real Twox128 and 16-byte BLAKE2b.</summary>
+    public static SubtensorStorageKeys Create() => new(b => Twox128.Hash(b), b => Blake2b.Hash(b, 16));
 
     /// <param name="twox128">XXH64 seed 0 ‖ XXH64 seed 1, each as 8 little-endian bytes.</param>
     /// <param name="blake2b128">BLAKE2b with a 16-byte digest, no key.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Miner.Models.Bittensor.Chain;
+using Miner.Models.Bittensor.Keys;
 using Miner.Specs.TestKit;
 using static Miner.Specs.Bittensor.Chain.ChainFixtures;
 
@@ -69,6 +70,8 @@ public sealed class NeuronsLiteDecodingSpecs
         var columns = new Dictionary<string, Func<int, string>>
         {
             ["hotkey_hex"] = u => n[u].Hotkey.ToHex(),
+            ["hotkey_ss58"] = u => Ss58.Encode(n[u].Hotkey.ToArray()),
+            ["coldkey_ss58"] = u => Ss58.Encode(n[u].Coldkey.ToArray()),
             ["active"] = u => Bit(n[u].Active),
             ["validator_permit"] = u => Bit(n[u].ValidatorPermit),
             ["axon_block"] = u => Num(n[u].Axon.Block),

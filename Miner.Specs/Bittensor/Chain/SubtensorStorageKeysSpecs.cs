@@ -36,6 +36,14 @@ public sealed class SubtensorStorageKeysSpecs
         Assert.Equal(expected, Hex(key));
     }
 
+    [Theory]
+    [InlineData(23, "4af7598952f87683204a2a0c2266f941a74899bd69b0ce56e42a82820f689446",
+        "658faa385070e074c85bf6b568cf0555aab1b4e78e1ea8305462ee53b3686dc817003e9947bb89c47cd7ad643c5d30c0e6954af7598952f87683204a2a0c2266f941a74899bd69b0ce56e42a82820f689446")]
+    public void The_real_hashers_rebuild_the_recorded_uids_key(ushort netuid, string hotkey, string expected)
+    {
+        Assert.Equal(expected, Hex(SubtensorStorageKeys.Create().Uids(netuid, AccountId.FromHex(hotkey))));
+    }
+
     [Fact]
     public void A_hasher_returning_the_wrong_length_is_reported()
     {
