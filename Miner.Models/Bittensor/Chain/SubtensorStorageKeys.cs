@@ -16,7 +16,7 @@ public sealed class SubtensorStorageKeys
     private readonly byte[] _uidsPrefix;
 
     /// <summary>Keys built with the real Twox128 and 16-byte BLAKE2b.</summary>
-    public static SubtensorStorageKeys Create() => new(b => Twox128.Hash(b), b => Blake2b.Hash(b, 16));
+    public static SubtensorStorageKeys Create() => new(b => Crypto.Twox128.Hash(b), b => Blake2b.Hash(b, 16));
 
     /// <param name="twox128">XXH64 seed 0 ‖ XXH64 seed 1, each as 8 little-endian bytes.</param>
     /// <param name="blake2b128">BLAKE2b with a 16-byte digest, no key.</param>
