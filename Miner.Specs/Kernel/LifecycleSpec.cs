@@ -143,6 +143,15 @@ public sealed class LifecycleSpec : ActorSpec
     }
 
     [Fact]
+    public void An_actor_whose_constructor_failed_is_created_afresh_when_its_supervisor_restarts_it()
+    {
+        var attempts = new StrongBox<int>();
+        var parent = Sys.ActorOf(Props.Create(() => new Parent(new OneForOneStrategy(-1, null, new Decider(Directive.Restart)))), "restarts-init");
+        TestActor.Send(parent, new CreateChild(Props.Create(() => new FailsFirstTime(attempts, TestActor.Ref)), "second-try"));
+        TestActor.FishForMessage<string>(s => s == "started on attempt 2");
+    }
+
+    [Fact]
     public void A_failure_notice_from_an_earlier_incarnation_of_a_child_is_ignored()
     {
         var parent = Sys.ActorOf(Props.Create(() => new Parent(SupervisorStrategy.Default)), "parent");
@@ -264,6 +273,15 @@ public sealed class LifecycleSpec : ActorSpec
         protected override void PostRestart(Exception reason)
         {
             if (_where == "postRestart" && reason is not PostRestartException) throw new InvalidOperationException("in PostRestart");
+        }
+    }
+
+    private sealed class FailsFirstTime : ReceiveActor
+    {
+        public FailsFirstTime(StrongBox<int> attempts, IActorRef report)
+        {
+            if (++attempts.Value == 1) throw new InvalidOperationException("GPU not ready");
+            report.Tell($"started on attempt {attempts.Value}");
         }
     }
 
