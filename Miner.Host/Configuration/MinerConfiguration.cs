@@ -18,9 +18,13 @@ public static class MinerConfiguration
     /// <param name="overrideTokens">Config-override flags only (see <see cref="ConfigurationOverrides.Separate"/>).</param>
     /// <exception cref="ConfigurationException">A file does not parse or a flag is malformed.</exception>
     public static IConfigurationRoot Build(string? defaultsPath, string? operatorFile,
-        IReadOnlyDictionary<string, string?> environment, IEnumerable<string> overrideTokens, HoconParseOptions? hoconOptions = null)
+        IReadOnlyDictionary<string, string?> environment, IEnumerable<string> overrideTokens, HoconParseOptions? hoconOptions = null) =>
+        Build(defaultsPath, operatorFile, environment, ConfigurationOverrides.Parse(overrideTokens), hoconOptions);
+
+    /// <summary>As above, with overrides already parsed (for example by <see cref="ConfigurationOverrides.Separate"/>).</summary>
+    public static IConfigurationRoot Build(string? defaultsPath, string? operatorFile,
+        IReadOnlyDictionary<string, string?> environment, ConfigurationOverrides overrides, HoconParseOptions? hoconOptions = null)
     {
-        var overrides = ConfigurationOverrides.Parse(overrideTokens);
         if (!overrides.IsValid)
             throw new ConfigurationException(overrides.Errors.Select(e =>
                 new ConfigurationDiagnostic(ConfigurationDiagnosticSeverity.Error, "", "command line", e)).ToList());

@@ -20,6 +20,23 @@ public sealed class ConfigurationBindingSpecs
         Assert.IsType<DurationTypeConverter>(TypeDescriptor.GetConverter(typeof(TimeSpan)));
     }
 
+    [Theory]
+    [InlineData("yes", true), InlineData("On", true), InlineData("no", false), InlineData("off", false), InlineData("TRUE", true)]
+    public void Boolean_words_from_the_environment_bind_like_those_in_files(string word, bool expected)
+    {
+        var env = new Dictionary<string, string?> { ["MINER_LOGGING__DEBUG"] = word };
+        var root = new ConfigurationBuilder().AddEnvironmentOverrides(env).Build();
+        Assert.Equal(expected, ConfigurationBinding.Bind<SampleLoggingOptions>(root, "logging").Debug);
+    }
+
+    [Fact]
+    public void A_word_that_is_not_a_boolean_is_an_error_naming_the_flag()
+    {
+        var root = new ConfigurationBuilder().AddCommandLineOverrides(ConfigurationOverrides.Parse(["--logging.debug", "maybe"])).Build();
+        var diagnostic = Assert.Single(Assert.Throws<ConfigurationException>(() => ConfigurationBinding.Bind<SampleLoggingOptions>(root, "logging")).Diagnostics);
+        Assert.Equal("flag --logging.debug: error: logging.debug: expected true or false: 'maybe' is not a boolean (use true/false, yes/no or on/off)", diagnostic.ToString());
+    }
+
     [Fact]
     public void The_sample_configuration_binds_durations_sizes_lists_and_booleans()
     {
