@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Miner.Models.Configuration.Hocon;
+
+namespace Miner.Host.Configuration;
+
+/// <summary>
+/// Validates one HOCON file on its own: parse errors, keys no registered options type knows, values of the wrong
+/// type. Backs `miner config check FILE`.
+/// </summary>
+public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registrations, HoconParseOptions? parseOptions = null)
+{
+    private readonly List<RegisteredOptions> _registrations = registrations.ToList();
+
+    public IReadOnlyList<ConfigurationDiagnostic> Check(string path)
+    {
+        HoconObject tree;
+        try
+        {
+            tree = HoconParser.ParseFile(path, parseOptions);
+        }
+        catch (HoconException ex)
+        {
+            return [MinerConfiguration.FromHocon(ex)];
+        }
+
+        var root = new ConfigurationBuilder().AddHocon(tree).Build();
+        var diagnostics = new List<ConfigurationDiagnostic>();
+        var sections = _registrations.Select(r => ConfigurationKeys.FromDotted(r.SectionPath)).ToList();
+        foreach (var registration in _registrations)
+            diagnostics.AddRange(ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType));
+        FindUncovered(root, root.GetChildren(), sections, diagnostics);
+        return diagnostics;
+    }
+
+    /// <summary>Prints each diagnostic and a summary; 0 when there is no error, 1 otherwise.</summary>
+    public int Run(string path, TextWriter output)
+    {
+        var diagnostics = Check(path);
+        foreach (var diagnostic in diagnostics) output.WriteLine(diagnostic);
+        var errors = diagnostics.Count(d => d.IsError);
+        var warnings = diagnostics.Count - errors;
+        output.WriteLine(errors == 0 && warnings == 0 ? $"{path}: ok" : $"{path}: {errors} error(s), {warnings} warning(s)");
+        return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Keys outside every registered section are unknown; sections on the way to one are walked into.</summary>
+    private static void FindUncovered(IConfigurationRoot root, IEnumerable<IConfigurationSection> children, List<string> sections,
+        List<ConfigurationDiagnostic> diagnostics)
+    {
+        foreach (var child in children)
+        {
+            if (sections.Any(s => s.Length == 0 || string.Equals(s, child.Path, StringComparison.OrdinalIgnoreCase))) continue;
+            if (sections.Any(s => s.StartsWith(child.Path + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase)))
+                FindUncovered(root, child.GetChildren(), sections, diagnostics);
+            else
+                diagnostics.Add(ConfigurationValidator.UnknownKey(root, child.Path));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Miner.Host.Configuration;
+
+public enum ConfigurationDiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace Miner.Host.Configuration;
+
+public enum ConfigurationOriginKind
+{
+    File,
+    Environment,
+    CommandLine,
+}

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace Miner.Models.Configuration.Hocon;
+
+/// <summary>State shared by every file of one parse: options, the include stack and the file budget.</summary>
+internal sealed class HoconParseSession(HoconParseOptions options)
+{
+    private readonly List<string> _includeStack = [];
+    private int _filesRead;
+
+    public HoconParseOptions Options { get; } = options;
+
+    /// <summary>
+    /// Reads and parses one file into a fresh object. <paramref name="includedFrom"/> is null for a top-level file.
+    /// Returns null only for a missing optional include.
+    /// </summary>
+    public RawObject? LoadFile(string displayPath, HoconPosition? includedFrom, string[]? prefix, int depth, bool optional)
+    {
+        var errorAt = includedFrom ?? new HoconPosition(displayPath, 0, 0);
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(displayPath);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new HoconException(errorAt, $"invalid file name '{displayPath}'");
+        }
+
+        if (_includeStack.Contains(fullPath, StringComparer.Ordinal))
+            throw new HoconException(errorAt, $"include cycle: {string.Join(" -> ", _includeStack.Select(Path.GetFileName))} -> {Path.GetFileName(fullPath)}");
+        if (_includeStack.Count > Options.MaxIncludeDepth)
+            throw new HoconException(errorAt, $"includes nested deeper than {Options.MaxIncludeDepth} files");
+        if (!File.Exists(fullPath))
+        {
+            if (optional) return null;
+            throw new HoconException(errorAt, includedFrom is null ? "file not found" : $"included file '{displayPath}' not found");
+        }
+        if (++_filesRead > Options.MaxFiles)
+            throw new HoconException(errorAt, $"more than {Options.MaxFiles} files read (includes counted)");
+
+        var text = ReadText(fullPath, displayPath, errorAt);
+        _includeStack.Add(fullPath);
+        try
+        {
+            return Parse(text, displayPath, prefix, depth, Path.GetDirectoryName(displayPath) ?? "");
+        }
+        finally
+        {
+            _includeStack.RemoveAt(_includeStack.Count - 1);
+        }
+    }
+
+    public RawObject Parse(string text, string displayPath, string[]? prefix, int depth, string directory)
+    {
+        if (text.Length > Options.MaxInputChars)
+            throw new HoconException(new HoconPosition(displayPath, 1, 1), $"input larger than {Options.MaxInputChars} characters");
+        return new HoconSyntaxParser(text, displayPath, prefix, depth, directory, this).ParseDocument();
+    }
+
+    private string ReadText(string fullPath, string displayPath, HoconPosition errorAt)
+    {
+        try
+        {
+            // UTF-8 needs at most 4 bytes a character: a larger file cannot be within the character limit.
+            if (new FileInfo(fullPath).Length > 4L * Options.MaxInputChars)
+                throw new HoconException(errorAt, $"'{displayPath}' is larger than {Options.MaxInputChars} characters");
+            return File.ReadAllText(fullPath, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new HoconException(errorAt, $"cannot read '{displayPath}': {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Miner.Models.Configuration.Hocon;
+
+public enum HoconScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}
