@@ -31,7 +31,9 @@ internal sealed unsafe class ZstdStreamDecoder : IDisposable
             while (true)
             {
                 var before = (input.Position, output.Position);
-                var hint = ZstdNative.Check(api.DecompressStream(stream, &output, &input), "decompress");
+                var result = api.DecompressStream(stream, &output, &input);
+                consumed = (int)input.Position;
+                var hint = ZstdNative.Check(result, "decompress");
                 if (hint == 0)
                 {
                     frameFinished = true;
@@ -40,7 +42,6 @@ internal sealed unsafe class ZstdStreamDecoder : IDisposable
                 if (output.Position == output.Size || (input.Position == input.Size && before == (input.Position, output.Position)))
                     break;
             }
-            consumed = (int)input.Position;
             return (int)output.Position;
         }
     }
