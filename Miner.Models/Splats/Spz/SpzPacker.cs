@@ -82,15 +82,15 @@ public static class SpzPacker
         var rest = cloud.ShRest;
         for (var i = from; i < to; i++)
         {
+            // PLY is channel-major, SPZ coefficient-major; band 1 (j < 3, the first 9 bytes) keeps 5 bits, higher bands 4
             var source = rest.AsSpan(3 * perChannel * i, 3 * perChannel);
             var target = sh.Slice(3 * perChannel * i, 3 * perChannel);
-            for (var j = 0; j < perChannel; j++)
+            for (var j = 0; j < 3; j++)
                 for (var channel = 0; channel < 3; channel++)
-                {
-                    // PLY is channel-major, SPZ coefficient-major; band 1 keeps 5 bits, higher bands 4
-                    var slot = 3 * j + channel;
-                    target[slot] = QuantizeSh(source[channel * perChannel + j], slot < 9 ? 8 : 16);
-                }
+                    target[3 * j + channel] = QuantizeSh(source[channel * perChannel + j], 3);
+            for (var j = 3; j < perChannel; j++)
+                for (var channel = 0; channel < 3; channel++)
+                    target[3 * j + channel] = QuantizeSh(source[channel * perChannel + j], 4);
         }
     }
 
@@ -110,12 +110,15 @@ public static class SpzPacker
         target[2] = ToByte(MathF.FusedMultiplyAdd(z, half, 127.5f));
     }
 
-    /// <summary>round(v * 128) + 128 snapped to a bucket centre (C integer division), clamped to a byte.</summary>
-    internal static byte QuantizeSh(float value, int bucket)
+    /// <summary>
+    /// round(v * 128) + 128 snapped to a multiple of the bucket (2^bucketBits) as C's (q + b/2) / b * b does, clamped
+    /// to a byte. A shift floors where C truncates, which differs only for negative sums, and those clamp to 0 either way.
+    /// </summary>
+    internal static byte QuantizeSh(float value, int bucketBits)
     {
         var scaled = MathF.Round(value * 128f, MidpointRounding.AwayFromZero) + 128f;
         var q = (int)Math.Clamp(scaled, -1024f, 1024f);
-        q = (q + bucket / 2) / bucket * bucket;
+        q = (q + (1 << (bucketBits - 1))) >> bucketBits << bucketBits;
         return (byte)Math.Clamp(q, 0, 255);
     }
 

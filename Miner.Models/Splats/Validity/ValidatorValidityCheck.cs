@@ -10,8 +10,20 @@ namespace Miner.Models.Splats;
 public static class ValidatorValidityCheck
 {
     /// <summary>Checks the cloud as the validator would see it after our SPZ: packed, then unpacked.</summary>
-    public static ValidityVerdict CheckAsSubmitted(GaussianCloud cloud, ValidatorCheckOptions? options = null, int threads = 0) =>
-        cloud.Count == 0 ? Check(cloud, options) : Check(SpzUnpacker.Unpack(SpzPacker.Pack(cloud, threads), threads: threads), options);
+    public static ValidityVerdict CheckAsSubmitted(GaussianCloud cloud, ValidatorCheckOptions? options = null, int threads = 0)
+    {
+        byte[] payload;
+        try
+        {
+            payload = SpzPacker.Pack(cloud, threads);
+        }
+        catch (ArgumentException unpackable)
+        {
+            var verdict = Check(cloud, options);
+            return new ValidityVerdict([.. verdict.Failures, new ValidityFailure(ValidityCheck.NotPackable, unpackable.Message, cloud.Count, 0)]);
+        }
+        return Check(SpzUnpacker.Unpack(payload, threads: threads), options);
+    }
 
     /// <summary>Checks the cloud exactly as given (e.g. one decoded from an SPZ file).</summary>
     public static ValidityVerdict Check(GaussianCloud cloud, ValidatorCheckOptions? options = null)

@@ -20,4 +20,7 @@ public enum ValidityCheck
 
     /// <summary>Not in is_input_data_valid: a zero or non-finite extent makes the renderer divide by zero (score 0).</summary>
     DegenerateBounds,
+
+    /// <summary>Not in is_input_data_valid: the cloud cannot be packed as SPZ at all (NaN, position out of range, empty).</summary>
+    NotPackable,
 }
