@@ -113,7 +113,6 @@ public sealed class SplatFixtureSpecs
             var ply = Path.Combine(directory.FullName, "robocop.ply");
             var spz = Path.Combine(directory.FullName, "robocop.spz");
             SplatFile.Save(ply, SpzReader.ReadFile(Fixture("robocop.spz")).Cloud);
-            Assert.Equal(361 + 1, PlyWriter.Header(267_776, 0).Length);
             SplatFile.Save(spz, SplatFile.Load(ply).Cloud);
             var original = SpzReader.ReadFile(Fixture("robocop.spz"));
             Assert.Equal(SpzPacker.Pack(original.Cloud), SpzPacker.Pack(SpzReader.ReadFile(spz).Cloud));
