@@ -23,6 +23,10 @@ public static class SplatFile
                 return new LoadedSplats(cloud, SplatFileKind.Ply, header, null, false, info.Length);
             }
         }
+        // SPZ and base64 files are read whole: refuse sizes no acceptable cloud can have
+        var largest = 2L * SpzPacker.PayloadSize(Math.Min((options ?? new SplatReadOptions()).MaxGaussians, SpzPacker.MaxPoints), GaussianCloud.MaxShDegree);
+        if (info.Length > largest)
+            throw new SplatFormatException("SPZ", $"the file holds {info.Length} bytes, more than any acceptable SPZ ({largest})", 0);
         return Decode(File.ReadAllBytes(path), options, threads);
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Miner.Models.Splats;
 
@@ -26,6 +25,7 @@ public static class PlyReader
     public static GaussianCloud Read(Stream stream, out PlyHeader header, SplatReadOptions? options = null, int threads = 0)
     {
         options ??= new SplatReadOptions();
+        var start = stream.CanSeek ? stream.Position : 0;
         using var source = new ByteSource(stream, BlockBytes);
         header = PlyHeaderParser.Parse(source, options.MaxPlyHeaderBytes);
         var vertex = header.Vertex ?? throw new SplatFormatException(Ply, "the header declares no 'vertex' element", header.Length);
@@ -33,7 +33,7 @@ public static class PlyReader
             throw new SplatFormatException(Ply, $"{vertex.Count} vertices exceed the limit of {options.MaxGaussians}",
                 headerLine: vertex.HeaderLine);
         var layout = PlyVertexLayout.Build(vertex);
-        if (stream.CanSeek) CheckDeclaredSize(header, layout, stream.Length - header.Length);
+        if (stream.CanSeek) CheckDeclaredSize(header, layout, stream.Length - start - header.Length);
 
         var cloud = new GaussianCloud((int)vertex.Count, layout.ShDegree);
         var columns = layout.Bind(cloud);
@@ -145,7 +145,7 @@ public static class PlyReader
             target[index] = ReadScalar(new ReadOnlySpan<byte>(source, size), column.Type, bigEndian);
     }
 
-    internal static float ReadScalar(ReadOnlySpan<byte> bytes, PlyScalarType type, bool bigEndian) => type switch
+    private static float ReadScalar(ReadOnlySpan<byte> bytes, PlyScalarType type, bool bigEndian) => type switch
     {
         PlyScalarType.Int8 => (sbyte)bytes[0],
         PlyScalarType.UInt8 => bytes[0],

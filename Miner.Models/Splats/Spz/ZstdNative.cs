@@ -99,9 +99,14 @@ public static unsafe class ZstdNative
         using var decoder = new ZstdStreamDecoder();
         var input = 0;
         var produced = decoder.Decompress(frame, ref input, destination, out var finished);
-        if (!finished) throw new InvalidDataException(produced == destination.Length
-            ? "the frame holds more data than its declared size"
-            : "the frame is truncated");
+        if (!finished && produced == destination.Length)
+        {
+            // the output may be exactly full with the end of the frame still to be read
+            Span<byte> probe = stackalloc byte[1];
+            if (decoder.Decompress(frame, ref input, probe, out finished) > 0)
+                throw new InvalidDataException("the frame holds more data than the destination");
+        }
+        if (!finished) throw new InvalidDataException("the frame is truncated");
         return produced;
     }
 
