@@ -107,22 +107,4 @@ public sealed class GaussianCloud
         Rotations.CopyTo(copy.Rotations, 0);
         return copy;
     }
-
-    /// <summary>A new cloud holding the given splats, in the given order.</summary>
-    public GaussianCloud Select(ReadOnlySpan<int> splats)
-    {
-        var result = new GaussianCloud(splats.Length, ShDegree) { Antialiased = Antialiased };
-        var rest = ShRestPerSplat;
-        for (var k = 0; k < splats.Length; k++)
-        {
-            var i = splats[k];
-            Array.Copy(Positions, 3 * i, result.Positions, 3 * k, 3);
-            Array.Copy(ShDc, 3 * i, result.ShDc, 3 * k, 3);
-            Array.Copy(ShRest, rest * i, result.ShRest, rest * k, rest);
-            result.Opacities[k] = Opacities[i];
-            Array.Copy(Scales, 3 * i, result.Scales, 3 * k, 3);
-            Array.Copy(Rotations, 4 * i, result.Rotations, 4 * k, 4);
-        }
-        return result;
-    }
 }

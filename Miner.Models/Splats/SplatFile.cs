@@ -33,6 +33,7 @@ public static class SplatFile
     /// <summary>Decodes splat bytes held in memory (PLY, SPZ, or base64 text of either).</summary>
     public static LoadedSplats Decode(byte[] bytes, SplatReadOptions? options = null, int threads = 0)
     {
+        var fileBytes = bytes.Length;
         var base64 = false;
         if (LooksLikeBase64(bytes))
         {
@@ -46,11 +47,11 @@ public static class SplatFile
         if (bytes.AsSpan().StartsWith("ply"u8))
         {
             var cloud = PlyReader.Read(new MemoryStream(bytes), out var header, options, threads);
-            return new LoadedSplats(cloud, SplatFileKind.Ply, header, null, base64, bytes.Length);
+            return new LoadedSplats(cloud, SplatFileKind.Ply, header, null, base64, fileBytes);
         }
         var spz = SpzReader.Read(bytes, options, threads);
         var kind = spz.Container == SpzContainer.Zstd ? SplatFileKind.Spz : SplatFileKind.NianticSpz;
-        return new LoadedSplats(spz.Cloud, kind, null, spz.Header, base64, bytes.Length);
+        return new LoadedSplats(spz.Cloud, kind, null, spz.Header, base64, fileBytes);
     }
 
     /// <summary>Writes by extension: .ply (the pyspz layout) or .spz (the subnet's zstd SPZ).</summary>

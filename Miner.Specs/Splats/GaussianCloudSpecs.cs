@@ -50,14 +50,14 @@ public sealed class GaussianCloudSpecs
     }
 
     [Fact]
-    public void Selecting_splats_copies_every_attribute_in_the_given_order()
+    public void A_clone_shares_no_array_with_the_original()
     {
         var cloud = SplatSamples.RandomCloud(5, shDegree: 1);
-        var picked = cloud.Select([4, 1]);
-        Assert.Equal(2, picked.Count);
-        Assert.Equal(cloud.Positions[12..15], picked.Positions[..3]);
-        Assert.Equal(cloud.ShRest[9..18], picked.ShRest[9..18]);
-        Assert.Equal(cloud.Rotations[4..8], picked.Rotations[4..8]);
-        Assert.Equal(cloud.Opacities[4], picked.Opacities[0]);
+        var copy = cloud.Clone();
+        copy.ShRest[3] = 42f;
+        copy.Opacities[0] = 42f;
+        Assert.NotEqual(42f, cloud.ShRest[3]);
+        Assert.NotEqual(42f, cloud.Opacities[0]);
+        Assert.Equal(cloud.Rotations, copy.Rotations);
     }
 }

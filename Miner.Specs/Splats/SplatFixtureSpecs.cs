@@ -58,7 +58,7 @@ public sealed class SplatFixtureSpecs
         var loaded = SplatFile.Load(Fixture("monkey.encoded.ply"));
         Assert.True(loaded.Base64);
         Assert.Equal(SplatFileKind.Ply, loaded.Kind);
-        Assert.Equal(2_018_545, loaded.FileBytes);
+        Assert.Equal(2_691_397, loaded.FileBytes);
         Assert.Equal(361, loaded.PlyHeader!.Length);
         var cloud = loaded.Cloud;
         Assert.Equal(36_039, cloud.Count);

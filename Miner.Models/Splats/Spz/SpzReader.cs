@@ -75,7 +75,7 @@ public static class SpzReader
         }
         if (produced < payload.Length)
             throw new SplatFormatException("SPZ payload", $"the frame ends after {produced} of {payload.Length} payload bytes", produced,
-                property: produced < needed ? BlockName(header, produced) : null);
+                property: produced < needed ? SpzUnpacker.BlockAt(header, produced) : null);
         if (!finished && declared is not null)
             throw new SplatFormatException("zstd", "the frame is truncated", file.Length);
         return new SpzDecoded(SpzUnpacker.Unpack(payload, maxPoints, 2, threads), header, SpzContainer.Zstd, payload.Length);
@@ -111,7 +111,7 @@ public static class SpzReader
                 got += gzip.ReadAtLeast(payload.AsSpan(SpzHeader.Size), payload.Length - SpzHeader.Size, throwOnEndOfStream: false);
                 if (got < payload.Length)
                     throw new SplatFormatException("SPZ payload", $"the gzip stream ends after {got} of {payload.Length} payload bytes", got,
-                        property: BlockName(header, got));
+                        property: SpzUnpacker.BlockAt(header, got));
                 return new SpzDecoded(SpzUnpacker.Unpack(payload, maxPoints, 3, threads), header, SpzContainer.NianticGzip, payload.Length);
             }
             catch (InvalidDataException e)
@@ -120,6 +120,4 @@ public static class SpzReader
             }
         }
     }
-
-    private static string BlockName(SpzHeader header, long length) => SpzUnpacker.BlockAt(header, length);
 }

@@ -39,7 +39,7 @@ internal sealed unsafe class ZstdStreamDecoder : IDisposable
                     frameFinished = true;
                     break;
                 }
-                if (output.Position == output.Size || (input.Position == input.Size && before == (input.Position, output.Position)))
+                if (output.Position == output.Size || before == (input.Position, output.Position))
                     break;
             }
             return (int)output.Position;
