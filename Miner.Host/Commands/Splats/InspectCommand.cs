@@ -49,7 +49,7 @@ public sealed class InspectCommand(SplatOptions options)
         output.WriteLine(string.Create(c, $"extent       {s.Extent.X:0.####} x {s.Extent.Y:0.####} x {s.Extent.Z:0.####} (largest {s.MaxExtent:0.####}; the validator scales it to 1.5)"));
         output.WriteLine(string.Create(c, $"centre       axis means ({s.Mean.X:0.####}, {s.Mean.Y:0.####}, {s.Mean.Z:0.####}), scalar mean {s.ScalarMean:0.####}"));
         output.WriteLine(string.Create(c, $"opacity      logit mean {s.OpacityLogitMean:0.###} sd {s.OpacityLogitStdDev:0.###} (finite logits); +inf {s.PositiveInfiniteLogits:N0}, -inf {s.NegativeInfiniteLogits:N0}"));
-        output.WriteLine(string.Create(c, $"transparent  alpha < 1e-3: {100 * s.ShareAlphaBelow1e3:0.##} %, alpha < 1/255: {100 * s.ShareAlphaBelow1Over255:0.##} %"));
+        output.WriteLine(string.Create(c, $"transparent  alpha < 1e-3: {100 * s.ShareAlphaBelow1e3:0.###} %, alpha < 1/255: {100 * s.ShareAlphaBelow1Over255:0.###} %"));
         var p = s.LinearScales;
         output.WriteLine(string.Create(c, $"scales       p1 {p.P1:0.#####}  p5 {p.P5:0.#####}  p50 {p.P50:0.#####}  p95 {p.P95:0.#####}  p99 {p.P99:0.#####}"));
         output.WriteLine(string.Create(c, $"non-finite   NaN {s.NanValues:N0}, inf {s.InfiniteValues:N0} values; splats with a non-finite position {s.NonFinitePositions:N0}"));
