@@ -1,0 +1,8 @@
+namespace Miner.Models.Splats;
+
+public enum PlyFormat
+{
+    Ascii,
+    BinaryLittleEndian,
+    BinaryBigEndian,
+}

@@ -1,0 +1,11 @@
+namespace Miner.Models.Splats;
+
+/// <summary>Limits applied to untrusted PLY and SPZ input before anything large is allocated.</summary>
+public sealed class SplatReadOptions
+{
+    /// <summary>Largest gaussian count accepted (the subnet's pyspz refuses more than 10,000,000).</summary>
+    public int MaxGaussians { get; set; } = 10_000_000;
+
+    /// <summary>A PLY header that has not ended after this many bytes is rejected.</summary>
+    public int MaxPlyHeaderBytes { get; set; } = 65_536;
+}

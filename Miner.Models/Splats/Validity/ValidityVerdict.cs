@@ -1,0 +1,6 @@
+namespace Miner.Models.Splats;
+
+public sealed record ValidityVerdict(IReadOnlyList<ValidityFailure> Failures)
+{
+    public bool IsValid => Failures.Count == 0;
+}
