@@ -23,6 +23,7 @@ internal sealed class PythonJsonWriter(ProtocolJsonStyle style, int initialCapac
 
     public void StartObject()
     {
+        Separate();
         Raw("{");
         _needSeparator = false;
     }
@@ -33,9 +34,22 @@ internal sealed class PythonJsonWriter(ProtocolJsonStyle style, int initialCapac
         _needSeparator = true;
     }
 
+    public void StartArray()
+    {
+        Separate();
+        Raw("[");
+        _needSeparator = false;
+    }
+
+    public void EndArray()
+    {
+        Raw("]");
+        _needSeparator = true;
+    }
+
     public void Key(string name)
     {
-        if (_needSeparator) Raw(_compact ? "," : ", ");
+        Separate();
         Quoted(name);
         Raw(_compact ? ":" : ": ");
         _needSeparator = false;
@@ -56,6 +70,7 @@ internal sealed class PythonJsonWriter(ProtocolJsonStyle style, int initialCapac
             Null();
             return;
         }
+        Separate();
         Quoted(value);
         _needSeparator = true;
     }
@@ -64,8 +79,15 @@ internal sealed class PythonJsonWriter(ProtocolJsonStyle style, int initialCapac
 
     private void Value(string literal)
     {
+        Separate();
         Raw(literal);
         _needSeparator = true;
+    }
+
+    // Between array items; after a key the flag is already clear.
+    private void Separate()
+    {
+        if (_needSeparator) Raw(_compact ? "," : ", ");
     }
 
     private void Quoted(string text)

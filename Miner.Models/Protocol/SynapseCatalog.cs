@@ -9,15 +9,17 @@ internal static class SynapseCatalog
 {
     public sealed record RequiredField(string Name, string EmptyJson);
 
-    public sealed record Entry(string Name, Type Type, IReadOnlyList<RequiredField> RequiredFields);
+    /// <param name="CreateEmpty">An instance with defaults and empty required fields (an axon's header-built synapse).</param>
+    public sealed record Entry(string Name, Type Type, IReadOnlyList<RequiredField> RequiredFields, Func<Synapse> CreateEmpty);
 
     public static IReadOnlyList<Entry> All { get; } =
     [
-        new(PingSynapse.SynapseName, typeof(PingSynapse), []),
-        new(PullTask.SynapseName, typeof(PullTask), []),
+        new(PingSynapse.SynapseName, typeof(PingSynapse), [], () => new PingSynapse()),
+        new(PullTask.SynapseName, typeof(PullTask), [], () => new PullTask()),
         new(SubmitResults.SynapseName, typeof(SubmitResults),
-            [new("results", "\"\""), new("submit_time", "0"), new("signature", "\"\"")]),
-        new(GetVersion.SynapseName, typeof(GetVersion), []),
+            [new("results", "\"\""), new("submit_time", "0"), new("signature", "\"\"")],
+            () => new SubmitResults { Results = "", SubmitTime = 0, Signature = "" }),
+        new(GetVersion.SynapseName, typeof(GetVersion), [], () => new GetVersion()),
     ];
 
     public static Entry? ByName(string name) => All.FirstOrDefault(e => e.Name == name);
