@@ -18,6 +18,9 @@ namespace Miner.Models.Bittensor.Wire;
 /// </summary>
 public sealed class Dendrite : IDisposable
 {
+    /// <summary>A CPython object size typical of these synapses (the spec's example); nobody checks it.</summary>
+    private const long PythonTotalSize = 3056;
+
     private readonly Sr25519Keypair _hotkey;
     private readonly DendriteOptions _options;
     private readonly AxonAddressPolicy _addressPolicy;
@@ -111,10 +114,7 @@ public sealed class Dendrite : IDisposable
         return await SendAsync<T>(Prepare(synapse, target, timeout), cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Fills in the per-request values (timeout, terminals, nonce, signature) and builds the exact request.
-    /// A <see cref="Synapse.TotalSize"/> of 0 is sent as a plausible CPython size; nobody checks it.
-    /// </summary>
+    /// <summary>Fills in the per-request values (timeout, terminals, nonce, signature) and builds the exact request.</summary>
     public DendriteRequest Prepare(Synapse synapse, AxonTarget target, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(synapse);
@@ -126,7 +126,7 @@ public sealed class Dendrite : IDisposable
         var ready = synapse with
         {
             Timeout = timeout.TotalSeconds,
-            TotalSize = synapse.TotalSize != 0 ? synapse.TotalSize : 3056,
+            TotalSize = synapse.TotalSize != 0 ? synapse.TotalSize : PythonTotalSize,
             HeaderSize = 0,
             ComputedBodyHash = "",
             Dendrite = new TerminalInfo
@@ -141,7 +141,10 @@ public sealed class Dendrite : IDisposable
         return new DendriteRequest(synapse.Name, url, SynapseHeaders.For(ready), ProtocolJson.Serialize(ready), message, timeout);
     }
 
-    /// <summary>Sends a prepared request as is (specs use it to replay one) and reads the answer as a <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Sends a prepared request as is, without the address-policy check (specs use it to replay one), and reads
+    /// the answer as a <typeparamref name="T"/>.
+    /// </summary>
     public async Task<DendriteOutcome<T>> SendAsync<T>(DendriteRequest request, CancellationToken cancellation = default) where T : Synapse
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -214,6 +214,22 @@ public sealed class AxonPipelineSpecs : IDisposable
         Assert.Equal("Not Found", JsonDocument.Parse(response.Body).RootElement.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Garbage_in_any_header_gives_an_answer_and_never_an_exception()
+    {
+        var random = new Random(31);
+        string[] garbage = ["", " ", "-1", "99999999999999999999", "1e400", "nan", "0x", "None", "IiI=", "\u0000", "5GrwvaEF", "{}", "\x7f"];
+        var axon = Axon();
+        var requests = new[] { Pull(), Submit() };
+        for (var i = 0; i < 400; i++)
+        {
+            var request = requests[i % 2];
+            var name = request.Headers[random.Next(request.Headers.Count)].Key;
+            var response = await axon.HandleAsync(request.WithHeader(name, garbage[random.Next(garbage.Length)]));
+            Assert.Contains(response.StatusCode, new[] { 200, 400, 401, 403, 422, 500 });
+        }
+    }
+
     // PullTask answers Apple; SubmitResults refuses everyone as the subnet's validator refuses unknown hotkeys.
     private AxonPipeline Axon(AxonOptions? options = null) =>
         new AxonPipeline(KnownKeys.BobSs58, options ?? new AxonOptions(), _time)
