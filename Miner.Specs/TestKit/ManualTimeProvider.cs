@@ -21,15 +21,6 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
-    /// <summary>True once a timer is waiting (so a spec knows a timeout has been armed before advancing past it).</summary>
-    public bool HasPendingTimers
-    {
-        get
-        {
-            lock (_gate) return _timers.Count > 0;
-        }
-    }
-
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);

@@ -34,9 +34,6 @@ public sealed class AxonPipeline
 
     public string Uuid { get; } = Guid.NewGuid().ToString();
 
-    /// <summary>Synapse names served, in the order they were attached (<c>Synapse</c> first).</summary>
-    public IReadOnlyList<string> Routes => _routes.Keys.ToArray();
-
     /// <summary>
     /// Serves <typeparamref name="T"/> at <c>/{name}</c>, replacing an earlier handler. The handler receives the
     /// synapse read from the body and returns the answer; the blacklist hook sees the (unverified) header synapse.

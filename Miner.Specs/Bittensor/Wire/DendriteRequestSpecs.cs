@@ -173,10 +173,4 @@ public sealed class DendriteRequestSpecs
         var error = Assert.Throws<ArgumentException>(() => AliceDendrite(options: new DendriteOptions { PullTimeout = TimeSpan.Zero }));
         Assert.Contains("pull-timeout", error.Message);
     }
-
-    [Fact]
-    public void Bobs_dev_seed_gives_bobs_public_key()
-    {
-        Assert.Equal(KnownKeys.BobPublic, KnownKeys.Hex(BobKeypair.PublicKey));
-    }
 }

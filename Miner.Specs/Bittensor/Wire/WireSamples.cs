@@ -23,8 +23,6 @@ internal static class WireSamples
 
     public static Sr25519Keypair Alice { get; } = Sr25519Keypair.FromMiniSecret(KnownKeys.Bytes(KnownKeys.AliceMiniSecret));
 
-    public static Sr25519Keypair BobKeypair { get; } = Sr25519Keypair.FromMiniSecret(KnownKeys.Bytes("398f0c28f98885e046333d4a41c19cee4c37368a9832c6502f6cfd182e2aef89"));
-
     /// <summary>Alice's dendrite at the spec's nonce, uuid and signature randomness.</summary>
     public static Dendrite AliceDendrite(ManualTimeProvider? time = null, AxonAddressPolicy? policy = null, DendriteOptions? options = null) =>
         new(Alice, options ?? new DendriteOptions { ExternalIp = MinerIp }, policy ?? AxonAddressPolicy.PublicOnly,
