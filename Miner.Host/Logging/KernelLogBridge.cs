@@ -2,6 +2,7 @@ using Miner.Actors.Kernel;
 using Serilog;
 using Serilog.Events;
 using KernelLevel = Miner.Actors.Kernel.LogLevel;
+using LogEvent = Miner.Actors.Kernel.LogEvent;
 
 namespace Miner.Host.Logging;
 

@@ -6,7 +6,7 @@ namespace Miner.Host.Logging;
 /// <summary>Builds the Serilog logger from <see cref="LoggingOptions"/>: console and rolling file.</summary>
 public static class MinerLogger
 {
-    public static ILogger Create(LoggingOptions options, TextWriter? console = null)
+    public static Serilog.Core.Logger Create(LoggingOptions options)
     {
         var level = EffectiveLevel(options);
         var fileLevel = ParseLevel(options.File.Level, "logging.file.level");
@@ -15,9 +15,9 @@ public static class MinerLogger
             .Enrich.FromLogContext();
         if (options.Console.Enabled)
         {
-            configuration = console is null
-                ? configuration.WriteTo.Console(outputTemplate: options.Console.Template, restrictedToMinimumLevel: level)
-                : configuration.WriteTo.TextWriter(console, outputTemplate: options.Console.Template, restrictedToMinimumLevel: level);
+            // Logs go to stderr so command output on stdout (JSON, signatures) stays clean.
+            configuration = configuration.WriteTo.Console(outputTemplate: options.Console.Template, restrictedToMinimumLevel: level,
+                standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
         }
         if (options.File.Enabled)
         {

@@ -31,7 +31,7 @@ public sealed class MinerLoggerSpec
         try
         {
             var options = new LoggingOptions { Console = { Enabled = false }, File = { Path = Path.Combine(dir.FullName, "miner-.log") } };
-            using (var logger = (Serilog.Core.Logger)MinerLogger.Create(options))
+            using (var logger = MinerLogger.Create(options))
                 logger.ForContext("TaskId", "t-1").Information("task {Outcome}", "accepted");
             var file = Assert.Single(Directory.GetFiles(dir.FullName, "miner-*.log"));
             var text = File.ReadAllText(file);
