@@ -3,8 +3,8 @@ namespace Miner.Actors.Kernel;
 /// <summary>Kernel settings (bound from <c>miner.actors</c> in HOCON by the host).</summary>
 public sealed record ActorSystemSettings
 {
-    /// <summary>User messages a mailbox handles per turn before giving its thread back (Akka's default is 30).</summary>
-    public int Throughput { get; init; } = 30;
+    /// <summary>User messages a mailbox handles per turn before giving its thread back (Akka uses 30; 100 measured faster for fan-in here).</summary>
+    public int Throughput { get; init; } = 100;
 
     /// <summary>Stash capacity for actors whose Props do not set one.</summary>
     public int DefaultStashCapacity { get; init; } = 1000;

@@ -5,7 +5,7 @@ namespace Miner.Actors.Kernel;
 /// <see cref="RunUntilIdle"/>. Every turn therefore runs on the test thread, in a reproducible order.
 /// Work posted from other threads (piped task results) is queued too and picked up by the next drain.
 /// </summary>
-public sealed class DeterministicDispatcher(int throughput = 30) : IDispatcher
+public sealed class DeterministicDispatcher(int throughput = 100) : IDispatcher
 {
     private readonly Queue<IThreadPoolWorkItem> _runQueue = new();
     private readonly object _gate = new();

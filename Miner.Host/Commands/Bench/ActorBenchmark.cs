@@ -9,9 +9,9 @@ namespace Miner.Host.Commands.Bench;
 /// ping-pong: pairs of actors bouncing messages; a round trip is a ping and its pong. Senders send in batches
 /// of <see cref="Batch"/> per turn, as a busy producer would.
 /// </summary>
-public sealed class ActorBenchmark
+public sealed class ActorBenchmark(ActorSystemSettings settings)
 {
-    private const int Batch = 1000;
+    private const int Batch = 100;
 
     public sealed record Result(string Scenario, long Messages, double Seconds, double PerSecond, string Unit);
 
@@ -27,15 +27,15 @@ public sealed class ActorBenchmark
         ];
     }
 
-    private static void Warmup()
+    private void Warmup()
     {
         FanIn("warmup", 8, 200_000);
         PingPong(4, 10, 100_000);
     }
 
-    private static Result FanIn(string name, int senders, long messages)
+    private Result FanIn(string name, int senders, long messages)
     {
-        var system = ActorSystem.Create("bench");
+        var system = ActorSystem.Create("bench", settings);
         try
         {
             var perSender = messages / senders;
@@ -57,9 +57,9 @@ public sealed class ActorBenchmark
         }
     }
 
-    private static Result PingPong(int pairs, int inFlight, long roundTrips)
+    private Result PingPong(int pairs, int inFlight, long roundTrips)
     {
-        var system = ActorSystem.Create("bench");
+        var system = ActorSystem.Create("bench", settings);
         try
         {
             var perPair = roundTrips / pairs;

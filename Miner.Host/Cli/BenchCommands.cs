@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using Miner.Host.Commands.Bench;
+using Miner.Host.Commands.Splats;
+using Miner.Host.Configuration;
+
+namespace Miner.Host.Cli;
+
+/// <summary>`miner bench actors|splats`: figures for the README's performance table.</summary>
+public static class BenchCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var messages = new Option<long>("--messages") { Description = "Messages per fan-in scenario (half as many round trips)", DefaultValueFactory = _ => 10_000_000 };
+        var actors = new Command("actors", "Kernel throughput: one-to-one, many-to-one (8 senders), ping-pong round trips") { json, messages };
+        actors.SetAction(parse => context.WithSettings(parse, s => RunActors(context, s, parse.GetValue(json), parse.GetValue(messages))));
+
+        var splatJson = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var splats = new Command("splats", "PLY read/write MB/s and PLY<->SPZ seconds on 1,000,000 synthetic gaussians") { splatJson };
+        splats.SetAction(parse => context.WithSettings(parse, s => new BenchSplatsCommand(s.Splats).Run(parse.GetValue(splatJson), context.Out, context.Error)));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats };
+    }
+
+    private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)
+    {
+        if (messages < 1000)
+        {
+            context.Error.WriteLine("--messages must be at least 1000");
+            return 1;
+        }
+        var results = new ActorBenchmark(settings.Actors.ToSettings()).Run(messages);
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                cores = Environment.ProcessorCount,
+                throughput = settings.Actors.Throughput,
+                one_to_one_msg_per_s = Math.Round(results[0].PerSecond),
+                many_to_one_msg_per_s = Math.Round(results[1].PerSecond),
+                ping_pong_round_trips_per_s = Math.Round(results[2].PerSecond),
+                scenarios = results,
+            }));
+            return 0;
+        }
+        context.Out.WriteLine($"{"scenario",-42} {"per second",16}  {"count",12}  {"seconds",8}");
+        foreach (var r in results)
+            context.Out.WriteLine($"{r.Scenario,-42} {r.PerSecond,16:N0}  {r.Messages,12:N0}  {r.Seconds,8:F2}  {r.Unit}");
+        return 0;
+    }
+}

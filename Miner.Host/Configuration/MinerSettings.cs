@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Miner.Host.Logging;
+using Miner.Models.Bittensor.Chain;
+using Miner.Models.Bittensor.Keys;
+using Miner.Models.Bittensor.Wire;
+using Miner.Models.Splats;
+
+namespace Miner.Host.Configuration;
+
+/// <summary>Every configuration section and the options type it binds to, bound together.</summary>
+public sealed class MinerSettings
+{
+    /// <summary>The sections `config check` validates and `hocon/miner.conf` documents.</summary>
+    public static IReadOnlyList<RegisteredOptions> Sections { get; } =
+    [
+        new("logging", typeof(LoggingOptions)),
+        new("actors", typeof(KernelOptions)),
+        new("wallet", typeof(WalletOptions)),
+        new("subtensor", typeof(SubtensorOptions)),
+        new("axon", typeof(AxonOptions)),
+        new("miner.metagraph", typeof(MetagraphOptions)),
+        new("miner.dendrite", typeof(DendriteOptions)),
+        new("miner.splats", typeof(SplatOptions)),
+    ];
+
+    public required LoggingOptions Logging { get; init; }
+    public required KernelOptions Actors { get; init; }
+    public required WalletOptions Wallet { get; init; }
+    public required SubtensorOptions Subtensor { get; init; }
+    public required AxonOptions Axon { get; init; }
+    public required MetagraphOptions Metagraph { get; init; }
+    public required DendriteOptions Dendrite { get; init; }
+    public required SplatOptions Splats { get; init; }
+
+    /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
+    public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
+    {
+        var unknown = UnknownTopLevelKeys(root);
+        if (unknown.Any(d => d.IsError)) throw new ConfigurationException(unknown.Where(d => d.IsError).ToArray());
+        foreach (var warning in unknown) warnings?.Add(warning);
+        return new MinerSettings
+        {
+            Logging = ConfigurationBinding.Bind<LoggingOptions>(root, "logging", warnings),
+            Actors = ConfigurationBinding.Bind<KernelOptions>(root, "actors", warnings),
+            Wallet = ConfigurationBinding.Bind<WalletOptions>(root, "wallet", warnings),
+            Subtensor = ConfigurationBinding.Bind<SubtensorOptions>(root, "subtensor", warnings),
+            Axon = ConfigurationBinding.Bind<AxonOptions>(root, "axon", warnings),
+            Metagraph = ConfigurationBinding.Bind<MetagraphOptions>(root, "miner.metagraph", warnings),
+            Dendrite = ConfigurationBinding.Bind<DendriteOptions>(root, "miner.dendrite", warnings),
+            Splats = ConfigurationBinding.Bind<SplatOptions>(root, "miner.splats", warnings),
+        };
+    }
+
+    /// <summary>Keys outside every registered section (a typo such as <c>walet.name</c>).</summary>
+    private static List<ConfigurationDiagnostic> UnknownTopLevelKeys(IConfigurationRoot root)
+    {
+        var known = Sections.Select(s => ConfigurationKeys.FromDotted(s.SectionPath)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var diagnostics = new List<ConfigurationDiagnostic>();
+        foreach (var top in root.GetChildren())
+        {
+            var children = top.Key.Equals("miner", StringComparison.OrdinalIgnoreCase)
+                ? top.GetChildren().Select(c => "miner:" + c.Key)
+                : [top.Key];
+            foreach (var key in children)
+            {
+                if (!known.Contains(key)) diagnostics.Add(ConfigurationValidator.UnknownKey(root, key));
+            }
+        }
+        return diagnostics;
+    }
+}
