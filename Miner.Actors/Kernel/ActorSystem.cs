@@ -55,30 +55,40 @@ public sealed class ActorSystem : IAsyncDisposable
     /// returns them sorted by path; an actor that does not answer within <paramref name="timeout"/> is listed
     /// as <see cref="ActorState.Unresponsive"/> with its last known figures.
     /// </summary>
-    public async Task<ActorTreeSnapshot> SnapshotAsync(TimeSpan timeout)
+    public Task<ActorTreeSnapshot> SnapshotAsync(TimeSpan timeout)
     {
         var cells = new List<ActorCell>();
         Collect(_user, cells);
         var answers = new ActorSnapshot?[cells.Count];
         var remaining = cells.Count;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = 0;
+        var result = new TaskCompletionSource<ActorTreeSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ICancelable? deadline = null;
+
+        // Completed by the last answer or by the deadline, whichever comes first, on that thread: the result does
+        // not wait for a thread-pool continuation.
+        void Finish()
+        {
+            if (Interlocked.Exchange(ref finished, 1) == 1) return;
+            deadline?.Cancel();
+            var rows = cells.Select((cell, i) => Volatile.Read(ref answers[i]) ?? cell.Describe(responsive: false))
+                .OrderBy(a => a.Path, StringComparer.Ordinal)
+                .ToArray();
+            result.TrySetResult(new ActorTreeSnapshot(Name, Scheduler.UtcNow, rows));
+        }
+
+        deadline = Scheduler.ScheduleOnce(timeout, Finish);
         for (var i = 0; i < cells.Count; i++)
         {
             var index = i;
             cells[i].Mailbox.PostSystem(new SystemMessage.Diagnose(snapshot =>
             {
                 Volatile.Write(ref answers[index], snapshot);
-                if (Interlocked.Decrement(ref remaining) == 0) done.TrySetResult();
+                if (Interlocked.Decrement(ref remaining) == 0) Finish();
             }));
         }
-        if (cells.Count == 0) done.TrySetResult();
-        var deadline = Scheduler.ScheduleOnce(timeout, () => done.TrySetResult());
-        await done.Task.ConfigureAwait(false);
-        deadline.Cancel();
-        var rows = cells.Select((cell, i) => Volatile.Read(ref answers[i]) ?? cell.Describe(responsive: false))
-            .OrderBy(a => a.Path, StringComparer.Ordinal)
-            .ToArray();
-        return new ActorTreeSnapshot(Name, Scheduler.UtcNow, rows);
+        if (cells.Count == 0) Finish();
+        return result.Task;
     }
 
     public async ValueTask DisposeAsync()
