@@ -5,8 +5,9 @@ namespace Miner.Models.Imaging;
 
 /// <summary>
 /// Decodes any conforming PNG (colour types 0, 2, 3, 4, 6; bit depths 1-16; Adam7) to 8-bit RGBA.
-/// 16-bit samples are reduced to 8 bits by keeping the high byte (exact for v*257 values,
-/// and what gsplat-style pipelines do when they read 8-bit images); tRNS is compared at full depth first.
+/// 16-bit samples are reduced to 8 bits by keeping the high byte (v >> 8, not rounding: cheap, monotonic,
+/// and exact for 8-bit values stored as v*257); tRNS keys are compared at full 16-bit depth before reduction.
+/// Sub-byte gray samples scale to 0..255 (v * 255 / (2^depth - 1)).
 /// </summary>
 public static class PngDecoder
 {
