@@ -80,49 +80,81 @@ public static class SplatRasterizer
         var colors = splats.Colors;
         float bgR = options.BackgroundR, bgG = options.BackgroundG, bgB = options.BackgroundB;
 
-        Parallel.For(0, tileCount, parallel, tile =>
+        Parallel.For(0, tileCount, parallel, () => new float[Stride * 64], (tile, _, buffer) =>
         {
             int start = offsets[tile], count = offsets[tile + 1] - start;
             if (count > 1) Array.Sort(keys, start, count);
-            int tileX = tile % tilesX, tileY = tile / tilesX;
-            int px0 = tileX * TileSize, py0 = tileY * TileSize;
-            int px1 = Math.Min(width, px0 + TileSize), py1 = Math.Min(height, py0 + TileSize);
-            for (var py = py0; py < py1; py++)
-            {
-                var pyc = py + 0.5f;
-                for (var px = px0; px < px1; px++)
-                {
-                    var pxc = px + 0.5f;
-                    float t = 1f, r = 0f, g = 0f, b = 0f;
-                    for (var k = start; k < start + count; k++)
-                    {
-                        var i = (int)(uint)keys[k];
-                        var dx = meanX[i] - pxc;
-                        var dy = meanY[i] - pyc;
-                        var sigma = 0.5f * (conic[3 * i] * dx * dx + conic[3 * i + 2] * dy * dy)
-                                    + conic[3 * i + 1] * dx * dy;
-                        if (sigma < 0f) continue;
-                        var alpha = MathF.Min(MaxAlpha, opacity[i] * MathF.Exp(-sigma));
-                        if (alpha < MinAlpha) continue;
-                        var next = t * (1f - alpha);
-                        if (next <= TransmittanceStop) break;
-                        var w = alpha * t;
-                        r += colors[3 * i] * w;
-                        g += colors[3 * i + 1] * w;
-                        b += colors[3 * i + 2] * w;
-                        t = next;
-                    }
-
-                    var o = 4 * (py * width + px);
-                    pixels[o] = ToByte(r + t * bgR);
-                    pixels[o + 1] = ToByte(g + t * bgG);
-                    pixels[o + 2] = ToByte(b + t * bgB);
-                    pixels[o + 3] = 255;
-                }
-            }
-        });
+            if (buffer.Length < Stride * count) buffer = new float[Stride * Math.Max(count, 2 * buffer.Length / Stride)];
+            Gather(keys, start, count, meanX, meanY, conic, opacity, colors, buffer);
+            RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB);
+            return buffer;
+        }, _ => { });
 
         return image;
+    }
+
+    // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255.
+    private const int Stride = 10;
+
+    private static void Gather(long[] keys, int start, int count, float[] meanX, float[] meanY, float[] conic,
+        float[] opacity, float[] colors, float[] buffer)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            var i = (int)(uint)keys[start + k];
+            var o = k * Stride;
+            buffer[o] = meanX[i];
+            buffer[o + 1] = meanY[i];
+            buffer[o + 2] = conic[3 * i];
+            buffer[o + 3] = conic[3 * i + 1];
+            buffer[o + 4] = conic[3 * i + 2];
+            buffer[o + 5] = opacity[i];
+            buffer[o + 6] = colors[3 * i];
+            buffer[o + 7] = colors[3 * i + 1];
+            buffer[o + 8] = colors[3 * i + 2];
+            // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
+            buffer[o + 9] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
+        }
+    }
+
+    private static void RasteriseTile(int tile, int tilesX, int width, int height, int count, float[] buffer,
+        byte[] pixels, float bgR, float bgG, float bgB)
+    {
+        int tileX = tile % tilesX, tileY = tile / tilesX;
+        int px0 = tileX * TileSize, py0 = tileY * TileSize;
+        int px1 = Math.Min(width, px0 + TileSize), py1 = Math.Min(height, py0 + TileSize);
+        var end = count * Stride;
+        for (var py = py0; py < py1; py++)
+        {
+            var pyc = py + 0.5f;
+            for (var px = px0; px < px1; px++)
+            {
+                var pxc = px + 0.5f;
+                float t = 1f, r = 0f, g = 0f, b = 0f;
+                for (var o = 0; o < end; o += Stride)
+                {
+                    var dx = buffer[o] - pxc;
+                    var dy = buffer[o + 1] - pyc;
+                    var sigma = 0.5f * (buffer[o + 2] * dx * dx + buffer[o + 4] * dy * dy) + buffer[o + 3] * dx * dy;
+                    if (sigma < 0f || sigma > buffer[o + 9]) continue;
+                    var alpha = MathF.Min(MaxAlpha, buffer[o + 5] * MathF.Exp(-sigma));
+                    if (alpha < MinAlpha) continue;
+                    var next = t * (1f - alpha);
+                    if (next <= TransmittanceStop) break;
+                    var w = alpha * t;
+                    r += buffer[o + 6] * w;
+                    g += buffer[o + 7] * w;
+                    b += buffer[o + 8] * w;
+                    t = next;
+                }
+
+                var p = 4 * (py * width + px);
+                pixels[p] = ToByte(r + t * bgR);
+                pixels[p + 1] = ToByte(g + t * bgG);
+                pixels[p + 2] = ToByte(b + t * bgB);
+                pixels[p + 3] = 255;
+            }
+        }
     }
 
     /// <summary>Clip to [0, 1], multiply by 255, truncate (float32, as torch does).</summary>
