@@ -50,12 +50,22 @@ public static class SplatRasterizer
                 Preprocess(splats, camera, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, tileRect);
         });
 
-        // Bin: count per tile, prefix sums, fill keys (depth bits << 32 | index) so a plain sort gives depth order
-        // with ties broken by splat index, as gsplat's stable radix sort does.
+        // One global sort by (depth bits << 32 | index): ascending depth, ties by splat index, as gsplat's stable
+        // radix sort gives. Filling the tile lists in that order leaves every list already depth-sorted.
+        var visible = 0;
+        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
+        var order = new long[visible];
+        visible = 0;
+        for (var i = 0; i < n; i++)
+            if (tileRect[4 * i] < tileRect[4 * i + 2])
+                order[visible++] = ((long)BitConverter.SingleToInt32Bits(depth[i]) << 32) | (uint)i;
+        Array.Sort(order);
+
         var tileCount = tilesX * tilesY;
         var offsets = new int[tileCount + 1];
-        for (var i = 0; i < n; i++)
+        foreach (var key in order)
         {
+            var i = (int)(uint)key;
             int x0 = tileRect[4 * i], y0 = tileRect[4 * i + 1], x1 = tileRect[4 * i + 2], y1 = tileRect[4 * i + 3];
             for (var ty = y0; ty < y1; ty++)
                 for (var tx = x0; tx < x1; tx++)
@@ -63,17 +73,16 @@ public static class SplatRasterizer
         }
 
         for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
-        var keys = new long[offsets[tileCount]];
+        var lists = new int[offsets[tileCount]];
         var cursor = new int[tileCount];
         Array.Copy(offsets, cursor, tileCount);
-        for (var i = 0; i < n; i++)
+        foreach (var key in order)
         {
+            var i = (int)(uint)key;
             int x0 = tileRect[4 * i], y0 = tileRect[4 * i + 1], x1 = tileRect[4 * i + 2], y1 = tileRect[4 * i + 3];
-            if (x0 >= x1) continue;
-            var key = ((long)BitConverter.SingleToInt32Bits(depth[i]) << 32) | (uint)i;
             for (var ty = y0; ty < y1; ty++)
                 for (var tx = x0; tx < x1; tx++)
-                    keys[cursor[ty * tilesX + tx]++] = key;
+                    lists[cursor[ty * tilesX + tx]++] = i;
         }
 
         var image = new RgbaImage(width, height);
@@ -84,9 +93,8 @@ public static class SplatRasterizer
         Parallel.For(0, tileCount, parallel, () => new float[Stride * 64], (tile, _, buffer) =>
         {
             int start = offsets[tile], count = offsets[tile + 1] - start;
-            if (count > 1) Array.Sort(keys, start, count);
             if (buffer.Length < Stride * count) buffer = new float[Stride * Math.Max(count, 2 * buffer.Length / Stride)];
-            Gather(keys, start, count, meanX, meanY, conic, opacity, colors, buffer);
+            Gather(lists, start, count, meanX, meanY, conic, opacity, colors, buffer);
             if (Vector256.IsHardwareAccelerated)
                 RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB);
             else
@@ -100,12 +108,12 @@ public static class SplatRasterizer
     // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255.
     private const int Stride = 10;
 
-    private static void Gather(long[] keys, int start, int count, float[] meanX, float[] meanY, float[] conic,
+    private static void Gather(int[] lists, int start, int count, float[] meanX, float[] meanY, float[] conic,
         float[] opacity, float[] colors, float[] buffer)
     {
         for (var k = 0; k < count; k++)
         {
-            var i = (int)(uint)keys[start + k];
+            var i = lists[start + k];
             var o = k * Stride;
             buffer[o] = meanX[i];
             buffer[o + 1] = meanY[i];
