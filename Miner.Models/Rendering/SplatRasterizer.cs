@@ -43,11 +43,12 @@ public static class SplatRasterizer
         var tileRect = new int[4 * n]; // x0, y0, x1, y1 (exclusive); x0 == x1 when culled
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
 
+        var matrix = camera.WorldToCameraMatrix();
         Parallel.For(0, (n + 4095) / 4096, parallel, chunk =>
         {
             var end = Math.Min(n, (chunk + 1) * 4096);
             for (var i = chunk * 4096; i < end; i++)
-                Preprocess(splats, camera, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, tileRect);
+                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, tileRect);
         });
 
         // One global sort by (depth bits << 32 | index): ascending depth, ties by splat index, as gsplat's stable
@@ -246,17 +247,17 @@ public static class SplatRasterizer
         return (byte)(int)(v * 255f);
     }
 
-    private static void Preprocess(NormalizedSplats s, OrbitCamera cam, RenderOptions options, int i, int tilesX,
+    private static void Preprocess(NormalizedSplats s, OrbitCamera cam, double[] w, RenderOptions options, int i, int tilesX,
         int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, int[] tileRect)
     {
         tileRect[4 * i] = tileRect[4 * i + 2] = 0;
         double px = s.Positions[3 * i], py = s.Positions[3 * i + 1], pz = s.Positions[3 * i + 2];
-        double r00 = cam.WorldToCamera(0, 0), r01 = cam.WorldToCamera(0, 1), r02 = cam.WorldToCamera(0, 2);
-        double r10 = cam.WorldToCamera(1, 0), r11 = cam.WorldToCamera(1, 1), r12 = cam.WorldToCamera(1, 2);
-        double r20 = cam.WorldToCamera(2, 0), r21 = cam.WorldToCamera(2, 1), r22 = cam.WorldToCamera(2, 2);
-        var x = r00 * px + r01 * py + r02 * pz + cam.WorldToCamera(0, 3);
-        var y = r10 * px + r11 * py + r12 * pz + cam.WorldToCamera(1, 3);
-        var z = r20 * px + r21 * py + r22 * pz + cam.WorldToCamera(2, 3);
+        double r00 = w[0], r01 = w[1], r02 = w[2];
+        double r10 = w[4], r11 = w[5], r12 = w[6];
+        double r20 = w[8], r21 = w[9], r22 = w[10];
+        var x = r00 * px + r01 * py + r02 * pz + w[3];
+        var y = r10 * px + r11 * py + r12 * pz + w[7];
+        var z = r20 * px + r21 * py + r22 * pz + w[11];
         // Centre-only near/far cull (written so that NaN is culled too).
         if (!(z >= cam.ZNear && z <= cam.ZFar)) return;
 
