@@ -100,6 +100,24 @@ internal sealed partial class ActorCell : IActorContext
         return _currentEnvelope;
     }
 
+    /// <summary>Runs <paramref name="action"/> with <see cref="Sender"/> replaced (a persist handler sees its command's sender).</summary>
+    internal void RunWithSender(IActorRef sender, Action action)
+    {
+        var saved = _currentEnvelope;
+        var hadCurrent = _hasCurrent;
+        _currentEnvelope = new Envelope(hadCurrent ? saved.Message : sender, sender);
+        _hasCurrent = true;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _currentEnvelope = saved;
+            _hasCurrent = hadCurrent;
+        }
+    }
+
     public void Stop(IActorRef actor)
     {
         if (actor is not LocalActorRef local) return;

@@ -93,7 +93,8 @@ public abstract class ReceiveActor
         _cell.System.EventStream.Publish(new UnhandledMessage(message, Sender, Self));
     }
 
-    internal void Dispatch(object message)
+    /// <summary>Hands a message to the current behaviour; persistent actors wrap it to stash while they write or recover.</summary>
+    internal virtual void Dispatch(object message)
     {
         foreach (var handler in _behaviors.Peek())
         {
@@ -104,10 +105,11 @@ public abstract class ReceiveActor
 
     internal bool BelongsTo(ActorCell cell) => ReferenceEquals(_cell, cell);
     internal void EndConfiguration() => _configuring = null;
-    internal void InvokePreStart() => PreStart();
-    internal void InvokePostStop() => PostStop();
-    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
-    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
+    // Virtual so a persistent actor can start recovery after (re)start and put its internal stash back on restart/stop.
+    internal virtual void InvokePreStart() => PreStart();
+    internal virtual void InvokePostStop() => PostStop();
+    internal virtual void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal virtual void InvokePostRestart(Exception reason) => PostRestart(reason);
 
     private void SwitchBehavior(Action configure, bool stacked)
     {

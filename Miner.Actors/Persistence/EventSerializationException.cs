@@ -1,0 +1,4 @@
+namespace Miner.Actors.Persistence;
+
+/// <summary>An event or snapshot could not be turned into JSON, or back (unknown manifest, malformed payload).</summary>
+public sealed class EventSerializationException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,17 @@
+namespace Miner.Actors.Persistence;
+
+/// <summary>The <c>miner.persistence</c> section: where persistent actors keep their events and snapshots.</summary>
+public sealed class PersistenceOptions
+{
+    /// <summary><c>sqlite</c> (a file) or <c>postgres</c> (cluster mode).</summary>
+    public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
+
+    /// <summary>The SQLite file (journal and snapshots), relative to the working directory.</summary>
+    public string SqlitePath { get; set; } = "data/miner.db";
+
+    /// <summary>Npgsql connection string, used when the provider is postgres.</summary>
+    public string PostgresConnectionString { get; set; } = "";
+
+    /// <summary>A persistent actor that offers its state snapshots it every this many events; 0 = never.</summary>
+    public int SnapshotEvery { get; set; } = 500;
+}

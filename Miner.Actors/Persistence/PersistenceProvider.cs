@@ -1,0 +1,11 @@
+namespace Miner.Actors.Persistence;
+
+/// <summary>Where the journal and snapshots live.</summary>
+public enum PersistenceProvider
+{
+    /// <summary>One SQLite file: no server, the default for a single GPU host.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server shared by the nodes of a cluster.</summary>
+    Postgres,
+}
