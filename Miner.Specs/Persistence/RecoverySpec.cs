@@ -75,7 +75,8 @@ public sealed class RecoverySpec : PersistenceSpec
 
         Sys.ActorOf(LedgerActor.Props("ledger", Reports.Ref), "ledger-again");
         var offer = Assert.IsType<SnapshotOffer>(Reports.ExpectMsg<Replayed>().Message);
-        Assert.Equal((2L, new[] { "a", "b" }), (offer.Metadata.SequenceNr, ((LedgerSnapshot)offer.Snapshot).Items));
+        Assert.Equal(2, offer.Metadata.SequenceNr);
+        Assert.Equal(["a", "b"], ((LedgerSnapshot)offer.Snapshot).Items);
         Assert.Equal(new ItemRecorded("c"), Reports.ExpectMsg<Replayed>().Message);
         Assert.Equal(new RecoveryCompleted(3), Reports.ExpectMsg<Replayed>().Message);
     }
