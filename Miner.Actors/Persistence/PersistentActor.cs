@@ -100,7 +100,7 @@ public abstract partial class PersistentActor : ReceiveActor
         }
         finally
         {
-            ReturnInternalStash(); // the next incarnation handles them after its recovery
+            UnstashAllInternally(); // the next incarnation handles them after its recovery
         }
     }
 
@@ -113,7 +113,7 @@ public abstract partial class PersistentActor : ReceiveActor
         finally
         {
             _phase = Phase.Stopped;
-            ReturnInternalStash(); // the closing mailbox turns them into dead letters
+            UnstashAllInternally(); // the closing mailbox turns them into dead letters
         }
     }
 
@@ -180,8 +180,6 @@ public abstract partial class PersistentActor : ReceiveActor
         Cell.Mailbox.Prepend(_internalStash.ToArray());
         _internalStash.Clear();
     }
-
-    private void ReturnInternalStash() => UnstashAllInternally();
 
     private abstract record Signal(object Incarnation);
 

@@ -6,7 +6,7 @@ using Miner.Host.Configuration;
 
 namespace Miner.Host.Cli;
 
-/// <summary>`miner bench actors|splats`: figures for the README's performance table.</summary>
+/// <summary>`miner bench actors|splats|persistence`: figures for the README's performance table.</summary>
 public static class BenchCommands
 {
     public static Command Create(CliContext context)
@@ -20,7 +20,14 @@ public static class BenchCommands
         var splats = new Command("splats", "PLY read/write MB/s and PLY<->SPZ seconds on 1,000,000 synthetic gaussians") { splatJson };
         splats.SetAction(parse => context.WithSettings(parse, s => new BenchSplatsCommand(s.Splats).Run(parse.GetValue(splatJson), context.Out, context.Error)));
 
-        return new Command("bench", "Benchmarks that print figures") { actors, splats };
+        var persistenceJson = new Option<bool>("--json") { Description = "Print one JSON array" };
+        var events = new Option<int>("--events") { Description = "Events per scenario", DefaultValueFactory = _ => 5000 };
+        var persistence = new Command("persistence", "SQLite journal: durable appends/s (1 and 100 events per transaction), replay events/s, on a temp file")
+            { persistenceJson, events };
+        persistence.SetAction(parse => context.WithSettings(parse, _ =>
+            PersistenceBenchmark.Run(parse.GetValue(events), parse.GetValue(persistenceJson), context.Out, context.Error)));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence };
     }
 
     private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)
