@@ -7,7 +7,7 @@ namespace Miner.Specs.Persistence;
 /// <summary>Base of persistent-actor specs: a fault-injecting journal and snapshot store registered on the system.</summary>
 public abstract class PersistenceSpec : ActorSpec
 {
-    protected PersistenceSpec(int snapshotEvery = 0)
+    protected PersistenceSpec(int snapshotEvery = 0, ActorSystemSettings? settings = null) : base(settings)
     {
         Stores = new PersistenceStores(Journal, Snapshots, snapshotEvery);
         PersistenceExtension.Register(Sys, Stores);
