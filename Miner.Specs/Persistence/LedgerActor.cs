@@ -75,12 +75,20 @@ public sealed class LedgerActor : PersistentActor
         });
         Receive<TakeSnapshot>(_ => SaveSnapshot(new LedgerSnapshot(_items.ToArray())));
         Receive<DeleteUpTo>(c => DeleteMessages(c.SequenceNr));
+        Receive<DeleteSnapshotsUpTo>(c => DeleteSnapshots(SnapshotSelectionCriteria.UpTo(c.SequenceNr)));
+        Receive<RecordThenFail>(c =>
+        {
+            Persist(new ItemRecorded(c.Item), Apply);
+            throw new InvalidOperationException("failed after Persist");
+        });
         Receive<Fail>(c => throw new InvalidOperationException(c.Why));
         Receive<GetItems>(_ => Sender.Tell(new Items(_items.ToArray(), LastSequenceNr)));
         Receive<SaveSnapshotSuccess>(m => _reporter.Tell(m));
         Receive<SaveSnapshotFailure>(m => _reporter.Tell(m));
         Receive<DeleteMessagesSuccess>(m => _reporter.Tell(m));
         Receive<DeleteMessagesFailure>(m => _reporter.Tell(m));
+        Receive<DeleteSnapshotsSuccess>(m => _reporter.Tell(m));
+        Receive<DeleteSnapshotsFailure>(m => _reporter.Tell(m));
     }
 
     public override string PersistenceId { get; }

@@ -13,6 +13,8 @@ public sealed record RecordUnserialisable;
 public sealed record PersistFromAnotherThread;
 public sealed record TakeSnapshot;
 public sealed record DeleteUpTo(long SequenceNr);
+public sealed record DeleteSnapshotsUpTo(long SequenceNr);
+public sealed record RecordThenFail(string Item);
 public sealed record Fail(string Why);
 public sealed record GetItems;
 

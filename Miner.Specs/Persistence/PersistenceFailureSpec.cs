@@ -166,4 +166,27 @@ public sealed class PersistenceFailureSpec : PersistenceSpec
         Assert.Contains("the recovery handler for SnapshotOffer threw", cause.Message);
         TestActor.ExpectTerminated(ledger);
     }
+
+    [Fact]
+    public void A_failed_snapshot_delete_replies_failure_and_a_good_one_success()
+    {
+        var ledger = StartLedger();
+        Snapshots.Deletes.Fail(times: 1);
+        TestActor.Send(ledger, new DeleteSnapshotsUpTo(3));
+        Assert.IsType<IOException>(Reports.ExpectMsg<DeleteSnapshotsFailure>().Cause);
+        TestActor.Send(ledger, new DeleteSnapshotsUpTo(3));
+        Assert.Equal(3, Reports.ExpectMsg<DeleteSnapshotsSuccess>().Criteria.MaxSequenceNr);
+    }
+
+    [Fact]
+    public void A_command_that_throws_after_Persist_writes_nothing()
+    {
+        var ledger = StartLedger();
+        TestActor.Send(ledger, new RecordThenFail("never"));
+        ExpectRecoveryCompleted(); // restarted by the default strategy
+        Assert.Empty(Journal.Events("ledger"));
+        Assert.Equal(0, Journal.Writes.Calls);
+        TestActor.Send(ledger, new Record("a"));
+        TestActor.ExpectMsg(new Ack("a", 1));
+    }
 }
