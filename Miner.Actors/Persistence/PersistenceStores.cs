@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Miner.Actors.Persistence;
 
 /// <summary>
@@ -7,6 +9,10 @@ namespace Miner.Actors.Persistence;
 /// </summary>
 public sealed class PersistenceStores(IEventJournal journal, ISnapshotStore snapshots, int snapshotEvery = 0) : IAsyncDisposable
 {
+    // The last write started per persistence id: a new incarnation (restart, or a stopped actor created again) reads
+    // the journal only once it has settled, so it neither misses that event nor reuses its sequence number.
+    private readonly ConcurrentDictionary<string, Task> _lastWrites = new(StringComparer.Ordinal);
+
     public IEventJournal Journal { get; } = journal;
     public ISnapshotStore Snapshots { get; } = snapshots;
 
@@ -52,6 +58,12 @@ public sealed class PersistenceStores(IEventJournal journal, ISnapshotStore snap
                 throw new ArgumentException($"miner.persistence.provider: unknown provider {options.Provider}");
         }
     }
+
+    internal void RecordWrite(string persistenceId, Task write) => _lastWrites[persistenceId] = write;
+
+    /// <summary>Completes (never faults) once the last write started for <paramref name="persistenceId"/> has settled.</summary>
+    internal Task WritesSettled(string persistenceId) =>
+        _lastWrites.TryGetValue(persistenceId, out var write) ? write.ContinueWith(_ => { }, TaskScheduler.Default) : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

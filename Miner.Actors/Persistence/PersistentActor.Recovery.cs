@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Miner.Actors.Kernel;
 
 namespace Miner.Actors.Persistence;
@@ -6,10 +5,6 @@ namespace Miner.Actors.Persistence;
 /// <summary>Recovery: latest snapshot, then the newer events page by page, then <see cref="RecoveryCompleted"/>.</summary>
 public abstract partial class PersistentActor
 {
-    // The last write each actor (cell) started: after a restart in the middle of a write, the new incarnation reads
-    // the journal only once that write has settled, so it neither misses the event nor reuses its sequence number.
-    private static readonly ConditionalWeakTable<ActorCell, Task> LastWrite = new();
-
     private long _recoveryHighest;
 
     private void StartRecovery()
@@ -20,10 +15,10 @@ public abstract partial class PersistentActor
         var journal = _stores.Journal;
         var snapshots = _stores.Snapshots;
         var incarnation = _incarnation;
-        var previousWrite = LastWrite.TryGetValue(Cell, out var write) ? write : Task.CompletedTask;
+        var previousWrite = _stores.WritesSettled(id); // a write of a previous incarnation may still be under way
         Task.Run(async () =>
             {
-                await previousWrite.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false); // its outcome was the old incarnation's
+                await previousWrite.ConfigureAwait(false);
                 var snapshot = await snapshots.LoadAsync(id, SnapshotSelectionCriteria.Latest).ConfigureAwait(false);
                 var highest = await journal.HighestSequenceNrAsync(id).ConfigureAwait(false);
                 return new RecoveryLoaded(incarnation, snapshot, highest);

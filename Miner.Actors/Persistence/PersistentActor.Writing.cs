@@ -145,7 +145,7 @@ public abstract partial class PersistentActor
         var journal = _stores.Journal;
         var incarnation = _incarnation;
         var write = batch.Rejection is { } rejection ? Task.FromException(rejection) : Task.Run(() => journal.AppendAsync(batch.Entries));
-        LastWrite.AddOrUpdate(Cell, write);
+        _stores.RecordWrite(PersistenceId, write);
         write.PipeTo(Self, success: () => new WriteFinished(incarnation, batch.Id, null),
             failure: error => new WriteFinished(incarnation, batch.Id, error));
     }

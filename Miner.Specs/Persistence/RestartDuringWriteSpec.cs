@@ -26,4 +26,23 @@ public sealed class RestartDuringWriteSpec() : PersistenceSpec(settings: new Act
         TestActor.Send(ledger, new Record("b"));
         TestActor.ExpectMsg(new Ack("b", 2));
     }
+
+    [Fact]
+    public void An_actor_created_again_after_a_stop_also_waits_for_the_write_of_its_predecessor()
+    {
+        var ledger = StartLedger(name: "first");
+        Journal.Writes.Hold();
+        TestActor.Send(ledger, new Record("a"));
+        Reports.ExpectMsg<CommandSeen>();
+        TestActor.Watch(ledger);
+        Sys.Stop(ledger);
+        TestActor.ExpectTerminated(ledger);
+        var again = Sys.ActorOf(LedgerActor.Props("ledger", Reports.Ref), "second");
+        Reports.ExpectNoMsg();
+        Journal.Writes.Release();
+        Assert.Equal(new ItemRecorded("a"), Reports.ExpectMsg<Replayed>().Message);
+        Assert.Equal(new RecoveryCompleted(1), Reports.ExpectMsg<Replayed>().Message);
+        TestActor.Send(again, new Record("b"));
+        TestActor.ExpectMsg(new Ack("b", 2));
+    }
 }
