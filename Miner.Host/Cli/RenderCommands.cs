@@ -4,7 +4,7 @@ using Miner.Models.Rendering;
 
 namespace Miner.Host.Cli;
 
-/// <summary>`miner render`: the validator's views of a splat file as PNGs.</summary>
+/// <summary>`miner render` (the validator's views of a splat file as PNGs) and `miner gate`.</summary>
 public static class RenderCommands
 {
     public static Command Create(CliContext context)
@@ -41,5 +41,16 @@ public static class RenderCommands
             Culling = parse.GetValue(gsplat) == "1.4.0" ? CullingBox.Gsplat140 : CullingBox.Gsplat153,
         }, context.Out, context.Error)));
         return render;
+    }
+
+    /// <summary>`miner gate FILE [--json]`: the self-validation gate's verdict.</summary>
+    public static Command CreateGate(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = ".ply or .spz (also base64 of either)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var gate = new Command("gate", "The self-validation gate's verdict with reasons and figures (exit 0 submit, 2 retry, 3 decline, 1 unreadable)") { file, json };
+        gate.SetAction(parse => context.WithSettings(parse, s =>
+            new GateCommand(s.Splats, s.Gate).Run(parse.GetValue(file)!.FullName, parse.GetValue(json), context.Out, context.Error)));
+        return gate;
     }
 }
