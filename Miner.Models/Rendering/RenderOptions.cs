@@ -25,6 +25,12 @@ public sealed record RenderOptions
     /// </summary>
     public bool CoverageInAlpha { get; init; }
 
+    /// <summary>
+    /// Render through the straightforward reference path (comparison sort, serial tile binning, every splat of a tile
+    /// evaluated at every pixel of it). The pixels are identical to the fast path's; specs compare the two.
+    /// </summary>
+    public bool ReferencePath { get; init; }
+
     /// <summary>Threads for the tile loop; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }

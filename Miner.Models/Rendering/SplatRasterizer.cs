@@ -40,6 +40,7 @@ public static class SplatRasterizer
         var depth = new float[n];
         var conic = new float[3 * n];
         var opacity = new float[n];
+        var threshold = new float[n];
         var tileRect = new int[4 * n]; // x0, y0, x1, y1 (exclusive); x0 == x1 when culled
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
 
@@ -48,43 +49,13 @@ public static class SplatRasterizer
         {
             var end = Math.Min(n, (chunk + 1) * 4096);
             for (var i = chunk * 4096; i < end; i++)
-                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, tileRect);
+                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, threshold, tileRect);
         });
 
-        // One global sort by (depth bits << 32 | index): ascending depth, ties by splat index, as gsplat's stable
-        // radix sort gives. Filling the tile lists in that order leaves every list already depth-sorted.
-        var visible = 0;
-        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
-        var order = new long[visible];
-        visible = 0;
-        for (var i = 0; i < n; i++)
-            if (tileRect[4 * i] < tileRect[4 * i + 2])
-                order[visible++] = ((long)BitConverter.SingleToInt32Bits(depth[i]) << 32) | (uint)i;
-        Array.Sort(order);
-
         var tileCount = tilesX * tilesY;
-        var offsets = new int[tileCount + 1];
-        foreach (var key in order)
-        {
-            var i = (int)(uint)key;
-            int x0 = tileRect[4 * i], y0 = tileRect[4 * i + 1], x1 = tileRect[4 * i + 2], y1 = tileRect[4 * i + 3];
-            for (var ty = y0; ty < y1; ty++)
-                for (var tx = x0; tx < x1; tx++)
-                    offsets[ty * tilesX + tx + 1]++;
-        }
-
-        for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
-        var lists = new int[offsets[tileCount]];
-        var cursor = new int[tileCount];
-        Array.Copy(offsets, cursor, tileCount);
-        foreach (var key in order)
-        {
-            var i = (int)(uint)key;
-            int x0 = tileRect[4 * i], y0 = tileRect[4 * i + 1], x1 = tileRect[4 * i + 2], y1 = tileRect[4 * i + 3];
-            for (var ty = y0; ty < y1; ty++)
-                for (var tx = x0; tx < x1; tx++)
-                    lists[cursor[ty * tilesX + tx]++] = i;
-        }
+        var (_, offsets, lists) = options.ReferencePath
+            ? BinReference(n, tileRect, depth, tilesX, tileCount)
+            : Bin(n, tileRect, depth, tilesX, tilesY, tileCount, parallel);
 
         var image = new RgbaImage(width, height);
         var pixels = image.Pixels;
@@ -92,26 +63,304 @@ public static class SplatRasterizer
         float bgR = options.BackgroundR, bgG = options.BackgroundG, bgB = options.BackgroundB;
         var coverageAlpha = options.CoverageInAlpha;
 
-        Parallel.For(0, tileCount, parallel, () => new float[Stride * 64], (tile, _, buffer) =>
+        var reference = options.ReferencePath;
+        Parallel.For(0, tileCount, parallel, () => new TileScratch(), (tile, _, scratch) =>
         {
             int start = offsets[tile], count = offsets[tile + 1] - start;
-            if (buffer.Length < Stride * count) buffer = new float[Stride * Math.Max(count, 2 * buffer.Length / Stride)];
-            Gather(lists, start, count, meanX, meanY, conic, opacity, colors, buffer);
-            if (Vector256.IsHardwareAccelerated)
+            if (count == 0)
+            {
+                FillBackground(tile, tilesX, width, height, pixels, bgR, bgG, bgB, coverageAlpha);
+                return scratch;
+            }
+            var buffer = scratch.Buffer(count);
+            Gather(lists, start, count, meanX, meanY, conic, opacity, threshold, colors, buffer);
+            if (!Vector256.IsHardwareAccelerated)
+                RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
+            else if (reference)
                 RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
             else
-                RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
-            return buffer;
+                RasteriseTilePruned(tile, tilesX, width, height, count, buffer, scratch, pixels, bgR, bgG, bgB, coverageAlpha);
+            return scratch;
         }, _ => { });
 
         return image;
+    }
+
+    /// <summary>
+    /// The straightforward binning: one comparison sort of (depth bits, index) keys, then serial counting and filling
+    /// of the tile lists in that order. Kept as the reference the fast path is checked against.
+    /// </summary>
+    private static (int[] Order, int[] Offsets, int[] Lists) BinReference(int n, int[] tileRect, float[] depth, int tilesX, int tileCount)
+    {
+        var visible = 0;
+        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
+        var keys = new long[visible];
+        visible = 0;
+        for (var i = 0; i < n; i++)
+            if (tileRect[4 * i] < tileRect[4 * i + 2])
+                keys[visible++] = ((long)BitConverter.SingleToInt32Bits(depth[i]) << 32) | (uint)i;
+        Array.Sort(keys);
+        var order = new int[visible];
+        for (var k = 0; k < visible; k++) order[k] = (int)(uint)keys[k];
+
+        var offsets = new int[tileCount + 1];
+        foreach (var i in order)
+            for (var ty = tileRect[4 * i + 1]; ty < tileRect[4 * i + 3]; ty++)
+                for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
+                    offsets[ty * tilesX + tx + 1]++;
+        for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
+        var lists = new int[offsets[tileCount]];
+        var cursor = new int[tileCount];
+        Array.Copy(offsets, cursor, tileCount);
+        foreach (var i in order)
+            for (var ty = tileRect[4 * i + 1]; ty < tileRect[4 * i + 3]; ty++)
+                for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
+                    lists[cursor[ty * tilesX + tx]++] = i;
+        return (order, offsets, lists);
+    }
+
+    /// <summary>
+    /// The fast binning, same lists as <see cref="BinReference"/>: visible splats taken in index order and put in depth
+    /// order by a stable LSD radix sort of the depth bits (positive floats order as their bits), which leaves ties in
+    /// index order exactly as the (depth, index) comparison sort does; then the tile lists are counted and filled in
+    /// parallel, each worker owning a band of tile rows.
+    /// </summary>
+    private static (int[] Order, int[] Offsets, int[] Lists) Bin(int n, int[] tileRect, float[] depth, int tilesX, int tilesY,
+        int tileCount, ParallelOptions parallel)
+    {
+        var visible = 0;
+        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
+        var order = new int[visible];
+        var keys = new uint[visible];
+        visible = 0;
+        for (var i = 0; i < n; i++)
+            if (tileRect[4 * i] < tileRect[4 * i + 2])
+            {
+                order[visible] = i;
+                keys[visible++] = BitConverter.SingleToUInt32Bits(depth[i]);
+            }
+        RadixSort(ref keys, ref order);
+
+        var bands = Math.Max(1, Math.Min(tilesY, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount));
+        var offsets = new int[tileCount + 1];
+        Parallel.For(0, bands, parallel, band =>
+        {
+            int bandY0 = band * tilesY / bands, bandY1 = (band + 1) * tilesY / bands;
+            foreach (var i in order)
+            {
+                int y0 = Math.Max(bandY0, tileRect[4 * i + 1]), y1 = Math.Min(bandY1, tileRect[4 * i + 3]);
+                for (var ty = y0; ty < y1; ty++)
+                    for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
+                        offsets[ty * tilesX + tx + 1]++;
+            }
+        });
+        for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
+        var lists = new int[offsets[tileCount]];
+        var cursor = new int[tileCount];
+        Array.Copy(offsets, cursor, tileCount);
+        Parallel.For(0, bands, parallel, band =>
+        {
+            int bandY0 = band * tilesY / bands, bandY1 = (band + 1) * tilesY / bands;
+            foreach (var i in order)
+            {
+                int y0 = Math.Max(bandY0, tileRect[4 * i + 1]), y1 = Math.Min(bandY1, tileRect[4 * i + 3]);
+                for (var ty = y0; ty < y1; ty++)
+                    for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
+                        lists[cursor[ty * tilesX + tx]++] = i;
+            }
+        });
+        return (order, offsets, lists);
+    }
+
+    /// <summary>Stable LSD radix sort of <paramref name="values"/> by <paramref name="keys"/>, three 11-bit digits.</summary>
+    private static void RadixSort(ref uint[] keys, ref int[] values)
+    {
+        var count = keys.Length;
+        var keysOut = new uint[count];
+        var valuesOut = new int[count];
+        var histogram = new int[2048];
+        for (var shift = 0; shift < 32; shift += 11)
+        {
+            Array.Clear(histogram);
+            foreach (var key in keys) histogram[(key >> shift) & 2047]++;
+            var sum = 0;
+            for (var d = 0; d < 2048; d++)
+            {
+                var c = histogram[d];
+                histogram[d] = sum;
+                sum += c;
+            }
+            for (var k = 0; k < count; k++)
+            {
+                var slot = histogram[(keys[k] >> shift) & 2047]++;
+                keysOut[slot] = keys[k];
+                valuesOut[slot] = values[k];
+            }
+            (keys, keysOut) = (keysOut, keys);
+            (values, valuesOut) = (valuesOut, values);
+        }
+    }
+
+    /// <summary>Per-thread scratch of the tile loop: the gathered records and the per-row-block splat lists.</summary>
+    private sealed class TileScratch
+    {
+        private float[] _buffer = new float[Stride * 256];
+        private int[] _lists = new int[RowBlocks * 256];
+
+        /// <summary>16 rows x 2 blocks of 8 columns.</summary>
+        public const int RowBlocks = 2 * TileSize;
+
+        public int[] Counts { get; } = new int[RowBlocks];
+
+        public float[] Buffer(int count)
+        {
+            if (_buffer.Length < Stride * count) _buffer = new float[Stride * Math.Max(count, 2 * _buffer.Length / Stride)];
+            return _buffer;
+        }
+
+        public int[] Lists(int count)
+        {
+            if (_lists.Length < RowBlocks * count) _lists = new int[RowBlocks * Math.Max(count, 2 * _lists.Length / RowBlocks)];
+            return _lists;
+        }
+    }
+
+    private static void FillBackground(int tile, int tilesX, int width, int height, byte[] pixels, float bgR, float bgG,
+        float bgB, bool coverageAlpha)
+    {
+        int px0 = tile % tilesX * TileSize, py0 = tile / tilesX * TileSize;
+        int px1 = Math.Min(width, px0 + TileSize), py1 = Math.Min(height, py0 + TileSize);
+        byte r = ToByte(0f + 1f * bgR), g = ToByte(0f + 1f * bgG), b = ToByte(0f + 1f * bgB);
+        var a = coverageAlpha ? ToByte(1f - 1f) : (byte)255;
+        for (var py = py0; py < py1; py++)
+            for (var px = px0; px < px1; px++)
+            {
+                var p = 4 * (py * width + px);
+                pixels[p] = r;
+                pixels[p + 1] = g;
+                pixels[p + 2] = b;
+                pixels[p + 3] = a;
+            }
+    }
+
+    /// <summary>
+    /// <see cref="RasteriseTileVector"/> with each splat evaluated only in the row blocks (one row, 8 columns) its
+    /// ellipse can reach. The reach is the ellipse sigma &lt;= 1.05 T + 0.05 (T the per-splat cut-off, past which the
+    /// per-pixel rule skips the splat anyway) widened by a pixel, computed in float64 from the same float32 conic: at
+    /// every pixel left out the float32 sigma exceeds T by far more than its rounding error, so the splat would have
+    /// been skipped there, and the pixels are identical. Ill-conditioned ellipses (needles, A C / det &gt; 1000, where
+    /// rounding grows) are evaluated everywhere in the tile.
+    /// </summary>
+    private static void RasteriseTilePruned(int tile, int tilesX, int width, int height, int count, float[] buffer,
+        TileScratch scratch, byte[] pixels, float bgR, float bgG, float bgB, bool coverageAlpha)
+    {
+        int tileX = tile % tilesX, tileY = tile / tilesX;
+        int px0 = tileX * TileSize, py0 = tileY * TileSize;
+        int px1 = Math.Min(width, px0 + TileSize), py1 = Math.Min(height, py0 + TileSize);
+        int rows = py1 - py0, blocks = (px1 - px0 + 7) / 8;
+        var lists = scratch.Lists(count);
+        var counts = scratch.Counts;
+        Array.Clear(counts);
+        for (var k = 0; k < count; k++)
+        {
+            var o = k * Stride;
+            var cut = buffer[o + 9];
+            if (!(cut >= 0f)) continue; // sigma >= 0 > cut: skipped at every pixel
+            int r0 = 0, r1 = rows - 1, b0 = 0, b1 = blocks - 1;
+            double a = buffer[o + 2], b = buffer[o + 3], c = buffer[o + 4];
+            var det = a * c - b * b;
+            if (a > 0 && c > 0 && det > 0 && a * c <= 1000 * det)
+            {
+                var reach = 2 * (1.05 * cut + 0.05);
+                var hx = Math.Sqrt(reach * c / det) + 1;
+                var hy = Math.Sqrt(reach * a / det) + 1;
+                double mx = buffer[o], my = buffer[o + 1];
+                // pixel centre (p + 0.5) within [m - h, m + h]
+                r0 = (int)Math.Max(0, Math.Ceiling(my - hy - 0.5) - py0);
+                r1 = (int)Math.Min(rows - 1, Math.Floor(my + hy - 0.5) - py0);
+                var c0 = Math.Max(0, Math.Ceiling(mx - hx - 0.5) - px0);
+                var c1 = Math.Min(px1 - px0 - 1, Math.Floor(mx + hx - 0.5) - px0);
+                if (r0 > r1 || c0 > c1) continue;
+                b0 = (int)c0 >> 3;
+                b1 = (int)c1 >> 3;
+            }
+            for (var r = r0; r <= r1; r++)
+                for (var bl = b0; bl <= b1; bl++)
+                {
+                    var slot = r * blocks + bl;
+                    lists[slot * count + counts[slot]++] = o;
+                }
+        }
+
+        var lane = Vector256.Create(0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 7.5f);
+        var laneIndex = Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f);
+        var half = Vector256.Create(0.5f);
+        var one = Vector256<float>.One;
+        var maxAlpha = Vector256.Create(MaxAlpha);
+        var minAlpha = Vector256.Create(MinAlpha);
+        var stopT = Vector256.Create(TransmittanceStop);
+        Span<float> rs = stackalloc float[8], gs = stackalloc float[8], bs = stackalloc float[8], ts = stackalloc float[8];
+        for (var row = 0; row < rows; row++)
+        {
+            var py = py0 + row;
+            var pyc = py + 0.5f;
+            for (var bl = 0; bl < blocks; bl++)
+            {
+                var cx = px0 + 8 * bl;
+                var pxc = Vector256.Create((float)cx) + lane;
+                var active = Vector256.LessThan(laneIndex, Vector256.Create((float)(px1 - cx)));
+                var t = one;
+                var r = Vector256<float>.Zero;
+                var g = Vector256<float>.Zero;
+                var b = Vector256<float>.Zero;
+                var slot = row * blocks + bl;
+                var listStart = slot * count;
+                var listEnd = listStart + counts[slot];
+                for (var j = listStart; j < listEnd; j++)
+                {
+                    var o = lists[j];
+                    var dx = Vector256.Create(buffer[o]) - pxc;
+                    var dy = buffer[o + 1] - pyc;
+                    var sigma = half * (Vector256.Create(buffer[o + 2]) * dx * dx + Vector256.Create(buffer[o + 4] * dy * dy))
+                                + Vector256.Create(buffer[o + 3]) * dx * Vector256.Create(dy);
+                    var valid = active & Vector256.GreaterThanOrEqual(sigma, Vector256<float>.Zero)
+                                       & Vector256.LessThanOrEqual(sigma, Vector256.Create(buffer[o + 9]));
+                    if (valid == Vector256<float>.Zero) continue;
+                    var alpha = Vector256.Min(maxAlpha, Vector256.Create(buffer[o + 5]) * Vector256.Exp(-sigma));
+                    valid &= Vector256.GreaterThanOrEqual(alpha, minAlpha);
+                    var next = t * (one - alpha);
+                    var stop = valid & Vector256.LessThanOrEqual(next, stopT);
+                    active = Vector256.AndNot(active, stop);
+                    valid = Vector256.AndNot(valid, stop);
+                    var w = (alpha * t) & valid;
+                    r += Vector256.Create(buffer[o + 6]) * w;
+                    g += Vector256.Create(buffer[o + 7]) * w;
+                    b += Vector256.Create(buffer[o + 8]) * w;
+                    t = Vector256.ConditionalSelect(valid, next, t);
+                    if (active == Vector256<float>.Zero) break;
+                }
+
+                r.CopyTo(rs);
+                g.CopyTo(gs);
+                b.CopyTo(bs);
+                t.CopyTo(ts);
+                for (var k = 0; k < 8 && cx + k < px1; k++)
+                {
+                    var p = 4 * (py * width + cx + k);
+                    pixels[p] = ToByte(rs[k] + ts[k] * bgR);
+                    pixels[p + 1] = ToByte(gs[k] + ts[k] * bgG);
+                    pixels[p + 2] = ToByte(bs[k] + ts[k] * bgB);
+                    pixels[p + 3] = coverageAlpha ? ToByte(1f - ts[k]) : (byte)255;
+                }
+            }
+        }
     }
 
     // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255.
     private const int Stride = 10;
 
     private static void Gather(int[] lists, int start, int count, float[] meanX, float[] meanY, float[] conic,
-        float[] opacity, float[] colors, float[] buffer)
+        float[] opacity, float[] threshold, float[] colors, float[] buffer)
     {
         for (var k = 0; k < count; k++)
         {
@@ -126,8 +375,7 @@ public static class SplatRasterizer
             buffer[o + 6] = colors[3 * i];
             buffer[o + 7] = colors[3 * i + 1];
             buffer[o + 8] = colors[3 * i + 2];
-            // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
-            buffer[o + 9] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
+            buffer[o + 9] = threshold[i];
         }
     }
 
@@ -249,7 +497,7 @@ public static class SplatRasterizer
     }
 
     private static void Preprocess(NormalizedSplats s, OrbitCamera cam, double[] w, RenderOptions options, int i, int tilesX,
-        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, int[] tileRect)
+        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, float[] threshold, int[] tileRect)
     {
         tileRect[4 * i] = tileRect[4 * i + 2] = 0;
         double px = s.Positions[3 * i], py = s.Positions[3 * i + 1], pz = s.Positions[3 * i + 2];
@@ -333,6 +581,8 @@ public static class SplatRasterizer
         conic[3 * i + 1] = (float)(-b / det);
         conic[3 * i + 2] = (float)(a / det);
         opacity[i] = (float)o;
+        // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
+        threshold[i] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
         tileRect[4 * i] = x0;
         tileRect[4 * i + 1] = y0;
         tileRect[4 * i + 2] = x1;
