@@ -41,6 +41,7 @@ public static class SplatRasterizer
         var conic = new float[3 * n];
         var opacity = new float[n];
         var threshold = new float[n];
+        var reach = new float[2 * n];
         var tileRect = new int[4 * n]; // x0, y0, x1, y1 (exclusive); x0 == x1 when culled
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
 
@@ -49,7 +50,7 @@ public static class SplatRasterizer
         {
             var end = Math.Min(n, (chunk + 1) * 4096);
             for (var i = chunk * 4096; i < end; i++)
-                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, threshold, tileRect);
+                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, threshold, reach, tileRect);
         });
 
         var tileCount = tilesX * tilesY;
@@ -73,7 +74,7 @@ public static class SplatRasterizer
                 return scratch;
             }
             var buffer = scratch.Buffer(count);
-            Gather(lists, start, count, meanX, meanY, conic, opacity, threshold, colors, buffer);
+            Gather(lists, start, count, meanX, meanY, conic, opacity, threshold, reach, colors, buffer);
             if (!Vector256.IsHardwareAccelerated)
                 RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
             else if (reference)
@@ -245,11 +246,8 @@ public static class SplatRasterizer
 
     /// <summary>
     /// <see cref="RasteriseTileVector"/> with each splat evaluated only in the row blocks (one row, 8 columns) its
-    /// ellipse can reach. The reach is the ellipse sigma &lt;= 1.05 T + 0.05 (T the per-splat cut-off, past which the
-    /// per-pixel rule skips the splat anyway) widened by a pixel, computed in float64 from the same float32 conic: at
-    /// every pixel left out the float32 sigma exceeds T by far more than its rounding error, so the splat would have
-    /// been skipped there, and the pixels are identical. Ill-conditioned ellipses (needles, A C / det &gt; 1000, where
-    /// rounding grows) are evaluated everywhere in the tile.
+    /// ellipse can reach (<see cref="Reach"/>): at every pixel left out the splat would have been skipped, so the
+    /// pixels are identical.
     /// </summary>
     private static void RasteriseTilePruned(int tile, int tilesX, int width, int height, int count, float[] buffer,
         TileScratch scratch, byte[] pixels, float bgR, float bgG, float bgB, bool coverageAlpha)
@@ -264,16 +262,11 @@ public static class SplatRasterizer
         for (var k = 0; k < count; k++)
         {
             var o = k * Stride;
-            var cut = buffer[o + 9];
-            if (!(cut >= 0f)) continue; // sigma >= 0 > cut: skipped at every pixel
+            float hx = buffer[o + 10], hy = buffer[o + 11];
+            if (hx < 0f) continue; // sigma >= 0 > cut: skipped at every pixel
             int r0 = 0, r1 = rows - 1, b0 = 0, b1 = blocks - 1;
-            double a = buffer[o + 2], b = buffer[o + 3], c = buffer[o + 4];
-            var det = a * c - b * b;
-            if (a > 0 && c > 0 && det > 0 && a * c <= 1000 * det)
+            if (float.IsFinite(hx))
             {
-                var reach = 2 * (1.05 * cut + 0.05);
-                var hx = Math.Sqrt(reach * c / det) + 1;
-                var hy = Math.Sqrt(reach * a / det) + 1;
                 double mx = buffer[o], my = buffer[o + 1];
                 // pixel centre (p + 0.5) within [m - h, m + h]
                 r0 = (int)Math.Max(0, Math.Ceiling(my - hy - 0.5) - py0);
@@ -356,11 +349,28 @@ public static class SplatRasterizer
         }
     }
 
-    // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255.
-    private const int Stride = 10;
+    // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255,
+    // half-reach in x and y (see Reach).
+    private const int Stride = 12;
+
+    /// <summary>
+    /// Half-extents in x and y of the ellipse sigma &lt;= 1.05 cut + 0.05, widened by a pixel, from the float32 conic
+    /// (A, B, C): outside them the float32 sigma exceeds the cut by far more than its rounding error, so the per-pixel
+    /// rule skips the splat there. Infinite for ill-conditioned ellipses (needles, A C / det &gt; 1000, where rounding
+    /// grows), which are then evaluated everywhere in their tiles; negative when the splat is never drawn (cut &lt; 0).
+    /// </summary>
+    private static (float X, float Y) Reach(float conicA, float conicB, float conicC, float cut)
+    {
+        if (!(cut >= 0f)) return (-1f, -1f);
+        double a = conicA, b = conicB, c = conicC;
+        var det = a * c - b * b;
+        if (!(a > 0 && c > 0 && det > 0 && a * c <= 1000 * det)) return (float.PositiveInfinity, float.PositiveInfinity);
+        var k = 2 * (1.05 * cut + 0.05);
+        return ((float)(Math.Sqrt(k * c / det) + 1), (float)(Math.Sqrt(k * a / det) + 1));
+    }
 
     private static void Gather(int[] lists, int start, int count, float[] meanX, float[] meanY, float[] conic,
-        float[] opacity, float[] threshold, float[] colors, float[] buffer)
+        float[] opacity, float[] threshold, float[] reach, float[] colors, float[] buffer)
     {
         for (var k = 0; k < count; k++)
         {
@@ -376,6 +386,8 @@ public static class SplatRasterizer
             buffer[o + 7] = colors[3 * i + 1];
             buffer[o + 8] = colors[3 * i + 2];
             buffer[o + 9] = threshold[i];
+            buffer[o + 10] = reach[2 * i];
+            buffer[o + 11] = reach[2 * i + 1];
         }
     }
 
@@ -497,7 +509,7 @@ public static class SplatRasterizer
     }
 
     private static void Preprocess(NormalizedSplats s, OrbitCamera cam, double[] w, RenderOptions options, int i, int tilesX,
-        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, float[] threshold, int[] tileRect)
+        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, float[] threshold, float[] reach, int[] tileRect)
     {
         tileRect[4 * i] = tileRect[4 * i + 2] = 0;
         double px = s.Positions[3 * i], py = s.Positions[3 * i + 1], pz = s.Positions[3 * i + 2];
@@ -583,6 +595,7 @@ public static class SplatRasterizer
         opacity[i] = (float)o;
         // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
         threshold[i] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
+        (reach[2 * i], reach[2 * i + 1]) = Reach(conic[3 * i], conic[3 * i + 1], conic[3 * i + 2], threshold[i]);
         tileRect[4 * i] = x0;
         tileRect[4 * i + 1] = y0;
         tileRect[4 * i + 2] = x1;
