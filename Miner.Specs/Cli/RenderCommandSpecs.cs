@@ -147,4 +147,22 @@ public sealed class RenderCommandSpecs : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("zero extent", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gate_prints_the_verdict_and_exits_by_decision()
+    {
+        // 2000 gaussians are fewer than the validator's 7000: retry, exit 2, the check named.
+        var (exit, output, _) = Run("gate", _ply);
+        Assert.Equal(2, exit);
+        Assert.Contains("retry", output, StringComparison.Ordinal);
+        Assert.Contains("GaussianCount", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gate_reads_its_thresholds_from_miner_gate()
+    {
+        var (exit, _, error) = Run("gate", _ply, "--miner.gate.views", "0");
+        Assert.Equal(1, exit);
+        Assert.Contains("miner.gate.views", error, StringComparison.Ordinal);
+    }
 }
