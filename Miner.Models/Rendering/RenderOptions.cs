@@ -26,8 +26,8 @@ public sealed record RenderOptions
     public bool CoverageInAlpha { get; init; }
 
     /// <summary>
-    /// Render through the straightforward reference path (comparison sort, serial tile binning, every splat of a tile
-    /// evaluated at every pixel of it). The pixels are identical to the fast path's; specs compare the two.
+    /// Bin through the straightforward reference path (one comparison sort, serial tile-list building) instead of the
+    /// radix sort and parallel banded binning. The pixels are identical; specs compare the two.
     /// </summary>
     public bool ReferencePath { get; init; }
 

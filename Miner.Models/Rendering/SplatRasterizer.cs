@@ -6,8 +6,9 @@ namespace Miner.Models.Rendering;
 
 /// <summary>
 /// CPU reproduction of gsplat's classic forward rasterisation as the validator runs it (splat-contract 5.4):
-/// per-splat preprocessing into flat arrays, 16 x 16 tile binning, per-tile depth sort (ties by splat index),
-/// front-to-back alpha blending over the background, clip and truncation to 8 bits. Tiles run in parallel.
+/// per-splat preprocessing into flat arrays (in parallel chunks), one stable depth sort (ties by splat index), 16 x 16
+/// tile lists built in parallel bands of tile rows, front-to-back alpha blending over the background, clip and
+/// truncation to 8 bits. Tiles run in parallel, eight pixels of a row at a time.
 /// </summary>
 public static class SplatRasterizer
 {
@@ -41,7 +42,6 @@ public static class SplatRasterizer
         var conic = new float[3 * n];
         var opacity = new float[n];
         var threshold = new float[n];
-        var reach = new float[2 * n];
         var tileRect = new int[4 * n]; // x0, y0, x1, y1 (exclusive); x0 == x1 when culled
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
 
@@ -50,7 +50,7 @@ public static class SplatRasterizer
         {
             var end = Math.Min(n, (chunk + 1) * 4096);
             for (var i = chunk * 4096; i < end; i++)
-                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, threshold, reach, tileRect);
+                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, threshold, tileRect);
         });
 
         var tileCount = tilesX * tilesY;
@@ -64,7 +64,6 @@ public static class SplatRasterizer
         float bgR = options.BackgroundR, bgG = options.BackgroundG, bgB = options.BackgroundB;
         var coverageAlpha = options.CoverageInAlpha;
 
-        var reference = options.ReferencePath;
         Parallel.For(0, tileCount, parallel, () => new TileScratch(), (tile, _, scratch) =>
         {
             int start = offsets[tile], count = offsets[tile + 1] - start;
@@ -74,13 +73,11 @@ public static class SplatRasterizer
                 return scratch;
             }
             var buffer = scratch.Buffer(count);
-            Gather(lists, start, count, meanX, meanY, conic, opacity, threshold, reach, colors, buffer);
+            Gather(lists, start, count, meanX, meanY, conic, opacity, threshold, colors, buffer);
             if (!Vector256.IsHardwareAccelerated)
                 RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
-            else if (reference)
-                RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
             else
-                RasteriseTilePruned(tile, tilesX, width, height, count, buffer, scratch, pixels, bgR, bgG, bgB, coverageAlpha);
+                RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
             return scratch;
         }, _ => { });
 
@@ -202,27 +199,15 @@ public static class SplatRasterizer
         }
     }
 
-    /// <summary>Per-thread scratch of the tile loop: the gathered records and the per-row-block splat lists.</summary>
+    /// <summary>Per-thread scratch of the tile loop: the gathered records, grown as needed and reused.</summary>
     private sealed class TileScratch
     {
         private float[] _buffer = new float[Stride * 256];
-        private int[] _lists = new int[RowBlocks * 256];
-
-        /// <summary>16 rows x 2 blocks of 8 columns.</summary>
-        public const int RowBlocks = 2 * TileSize;
-
-        public int[] Counts { get; } = new int[RowBlocks];
 
         public float[] Buffer(int count)
         {
             if (_buffer.Length < Stride * count) _buffer = new float[Stride * Math.Max(count, 2 * _buffer.Length / Stride)];
             return _buffer;
-        }
-
-        public int[] Lists(int count)
-        {
-            if (_lists.Length < RowBlocks * count) _lists = new int[RowBlocks * Math.Max(count, 2 * _lists.Length / RowBlocks)];
-            return _lists;
         }
     }
 
@@ -244,133 +229,11 @@ public static class SplatRasterizer
             }
     }
 
-    /// <summary>
-    /// <see cref="RasteriseTileVector"/> with each splat evaluated only in the row blocks (one row, 8 columns) its
-    /// ellipse can reach (<see cref="Reach"/>): at every pixel left out the splat would have been skipped, so the
-    /// pixels are identical.
-    /// </summary>
-    private static void RasteriseTilePruned(int tile, int tilesX, int width, int height, int count, float[] buffer,
-        TileScratch scratch, byte[] pixels, float bgR, float bgG, float bgB, bool coverageAlpha)
-    {
-        int tileX = tile % tilesX, tileY = tile / tilesX;
-        int px0 = tileX * TileSize, py0 = tileY * TileSize;
-        int px1 = Math.Min(width, px0 + TileSize), py1 = Math.Min(height, py0 + TileSize);
-        int rows = py1 - py0, blocks = (px1 - px0 + 7) / 8;
-        var lists = scratch.Lists(count);
-        var counts = scratch.Counts;
-        Array.Clear(counts);
-        for (var k = 0; k < count; k++)
-        {
-            var o = k * Stride;
-            float hx = buffer[o + 10], hy = buffer[o + 11];
-            if (hx < 0f) continue; // sigma >= 0 > cut: skipped at every pixel
-            int r0 = 0, r1 = rows - 1, b0 = 0, b1 = blocks - 1;
-            if (float.IsFinite(hx))
-            {
-                double mx = buffer[o], my = buffer[o + 1];
-                // pixel centre (p + 0.5) within [m - h, m + h]
-                r0 = (int)Math.Max(0, Math.Ceiling(my - hy - 0.5) - py0);
-                r1 = (int)Math.Min(rows - 1, Math.Floor(my + hy - 0.5) - py0);
-                var c0 = Math.Max(0, Math.Ceiling(mx - hx - 0.5) - px0);
-                var c1 = Math.Min(px1 - px0 - 1, Math.Floor(mx + hx - 0.5) - px0);
-                if (r0 > r1 || c0 > c1) continue;
-                b0 = (int)c0 >> 3;
-                b1 = (int)c1 >> 3;
-            }
-            for (var r = r0; r <= r1; r++)
-                for (var bl = b0; bl <= b1; bl++)
-                {
-                    var slot = r * blocks + bl;
-                    lists[slot * count + counts[slot]++] = o;
-                }
-        }
-
-        var lane = Vector256.Create(0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 7.5f);
-        var laneIndex = Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f);
-        var half = Vector256.Create(0.5f);
-        var one = Vector256<float>.One;
-        var maxAlpha = Vector256.Create(MaxAlpha);
-        var minAlpha = Vector256.Create(MinAlpha);
-        var stopT = Vector256.Create(TransmittanceStop);
-        Span<float> rs = stackalloc float[8], gs = stackalloc float[8], bs = stackalloc float[8], ts = stackalloc float[8];
-        for (var row = 0; row < rows; row++)
-        {
-            var py = py0 + row;
-            var pyc = py + 0.5f;
-            for (var bl = 0; bl < blocks; bl++)
-            {
-                var cx = px0 + 8 * bl;
-                var pxc = Vector256.Create((float)cx) + lane;
-                var active = Vector256.LessThan(laneIndex, Vector256.Create((float)(px1 - cx)));
-                var t = one;
-                var r = Vector256<float>.Zero;
-                var g = Vector256<float>.Zero;
-                var b = Vector256<float>.Zero;
-                var slot = row * blocks + bl;
-                var listStart = slot * count;
-                var listEnd = listStart + counts[slot];
-                for (var j = listStart; j < listEnd; j++)
-                {
-                    var o = lists[j];
-                    var dx = Vector256.Create(buffer[o]) - pxc;
-                    var dy = buffer[o + 1] - pyc;
-                    var sigma = half * (Vector256.Create(buffer[o + 2]) * dx * dx + Vector256.Create(buffer[o + 4] * dy * dy))
-                                + Vector256.Create(buffer[o + 3]) * dx * Vector256.Create(dy);
-                    var valid = active & Vector256.GreaterThanOrEqual(sigma, Vector256<float>.Zero)
-                                       & Vector256.LessThanOrEqual(sigma, Vector256.Create(buffer[o + 9]));
-                    if (valid == Vector256<float>.Zero) continue;
-                    var alpha = Vector256.Min(maxAlpha, Vector256.Create(buffer[o + 5]) * Vector256.Exp(-sigma));
-                    valid &= Vector256.GreaterThanOrEqual(alpha, minAlpha);
-                    var next = t * (one - alpha);
-                    var stop = valid & Vector256.LessThanOrEqual(next, stopT);
-                    active = Vector256.AndNot(active, stop);
-                    valid = Vector256.AndNot(valid, stop);
-                    var w = (alpha * t) & valid;
-                    r += Vector256.Create(buffer[o + 6]) * w;
-                    g += Vector256.Create(buffer[o + 7]) * w;
-                    b += Vector256.Create(buffer[o + 8]) * w;
-                    t = Vector256.ConditionalSelect(valid, next, t);
-                    if (active == Vector256<float>.Zero) break;
-                }
-
-                r.CopyTo(rs);
-                g.CopyTo(gs);
-                b.CopyTo(bs);
-                t.CopyTo(ts);
-                for (var k = 0; k < 8 && cx + k < px1; k++)
-                {
-                    var p = 4 * (py * width + cx + k);
-                    pixels[p] = ToByte(rs[k] + ts[k] * bgR);
-                    pixels[p + 1] = ToByte(gs[k] + ts[k] * bgG);
-                    pixels[p + 2] = ToByte(bs[k] + ts[k] * bgB);
-                    pixels[p + 3] = coverageAlpha ? ToByte(1f - ts[k]) : (byte)255;
-                }
-            }
-        }
-    }
-
-    // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255,
-    // half-reach in x and y (see Reach).
-    private const int Stride = 12;
-
-    /// <summary>
-    /// Half-extents in x and y of the ellipse sigma &lt;= 1.05 cut + 0.05, widened by a pixel, from the float32 conic
-    /// (A, B, C): outside them the float32 sigma exceeds the cut by far more than its rounding error, so the per-pixel
-    /// rule skips the splat there. Infinite for ill-conditioned ellipses (needles, A C / det &gt; 1000, where rounding
-    /// grows), which are then evaluated everywhere in their tiles; negative when the splat is never drawn (cut &lt; 0).
-    /// </summary>
-    private static (float X, float Y) Reach(float conicA, float conicB, float conicC, float cut)
-    {
-        if (!(cut >= 0f)) return (-1f, -1f);
-        double a = conicA, b = conicB, c = conicC;
-        var det = a * c - b * b;
-        if (!(a > 0 && c > 0 && det > 0 && a * c <= 1000 * det)) return (float.PositiveInfinity, float.PositiveInfinity);
-        var k = 2 * (1.05 * cut + 0.05);
-        return ((float)(Math.Sqrt(k * c / det) + 1), (float)(Math.Sqrt(k * a / det) + 1));
-    }
+    // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255.
+    private const int Stride = 10;
 
     private static void Gather(int[] lists, int start, int count, float[] meanX, float[] meanY, float[] conic,
-        float[] opacity, float[] threshold, float[] reach, float[] colors, float[] buffer)
+        float[] opacity, float[] threshold, float[] colors, float[] buffer)
     {
         for (var k = 0; k < count; k++)
         {
@@ -386,8 +249,6 @@ public static class SplatRasterizer
             buffer[o + 7] = colors[3 * i + 1];
             buffer[o + 8] = colors[3 * i + 2];
             buffer[o + 9] = threshold[i];
-            buffer[o + 10] = reach[2 * i];
-            buffer[o + 11] = reach[2 * i + 1];
         }
     }
 
@@ -509,7 +370,7 @@ public static class SplatRasterizer
     }
 
     private static void Preprocess(NormalizedSplats s, OrbitCamera cam, double[] w, RenderOptions options, int i, int tilesX,
-        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, float[] threshold, float[] reach, int[] tileRect)
+        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, float[] threshold, int[] tileRect)
     {
         tileRect[4 * i] = tileRect[4 * i + 2] = 0;
         double px = s.Positions[3 * i], py = s.Positions[3 * i + 1], pz = s.Positions[3 * i + 2];
@@ -595,7 +456,6 @@ public static class SplatRasterizer
         opacity[i] = (float)o;
         // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
         threshold[i] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
-        (reach[2 * i], reach[2 * i + 1]) = Reach(conic[3 * i], conic[3 * i + 1], conic[3 * i + 2], threshold[i]);
         tileRect[4 * i] = x0;
         tileRect[4 * i + 1] = y0;
         tileRect[4 * i + 2] = x1;

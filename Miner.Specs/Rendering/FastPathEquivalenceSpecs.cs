@@ -5,7 +5,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Rendering;
 
 /// <summary>
-/// The fast path (radix sort, parallel binning, per-row-block pruning) against the straightforward reference path:
+/// The fast binning (radix depth sort, parallel banded tile lists) against the straightforward reference path:
 /// the pixels must be identical, not merely close.
 /// </summary>
 public sealed class FastPathEquivalenceSpecs
