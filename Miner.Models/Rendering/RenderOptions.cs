@@ -25,12 +25,6 @@ public sealed record RenderOptions
     /// </summary>
     public bool CoverageInAlpha { get; init; }
 
-    /// <summary>
-    /// Bin through the straightforward reference path (one comparison sort, serial tile-list building) instead of the
-    /// radix sort and parallel banded binning. The pixels are identical; specs compare the two.
-    /// </summary>
-    public bool ReferencePath { get; init; }
-
     /// <summary>Threads for the tile loop; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }

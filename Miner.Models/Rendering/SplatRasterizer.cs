@@ -6,9 +6,8 @@ namespace Miner.Models.Rendering;
 
 /// <summary>
 /// CPU reproduction of gsplat's classic forward rasterisation as the validator runs it (splat-contract 5.4):
-/// per-splat preprocessing into flat arrays (in parallel chunks), one stable depth sort (ties by splat index), 16 x 16
-/// tile lists built in parallel bands of tile rows, front-to-back alpha blending over the background, clip and
-/// truncation to 8 bits. Tiles run in parallel, eight pixels of a row at a time.
+/// per-splat preprocessing into flat arrays, 16 x 16 tile binning, per-tile depth sort (ties by splat index),
+/// front-to-back alpha blending over the background, clip and truncation to 8 bits. Tiles run in parallel.
 /// </summary>
 public static class SplatRasterizer
 {
@@ -41,7 +40,6 @@ public static class SplatRasterizer
         var depth = new float[n];
         var conic = new float[3 * n];
         var opacity = new float[n];
-        var threshold = new float[n];
         var tileRect = new int[4 * n]; // x0, y0, x1, y1 (exclusive); x0 == x1 when culled
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
 
@@ -50,13 +48,43 @@ public static class SplatRasterizer
         {
             var end = Math.Min(n, (chunk + 1) * 4096);
             for (var i = chunk * 4096; i < end; i++)
-                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, threshold, tileRect);
+                Preprocess(splats, camera, matrix, options, i, tilesX, tilesY, meanX, meanY, depth, conic, opacity, tileRect);
         });
 
+        // One global sort by (depth bits << 32 | index): ascending depth, ties by splat index, as gsplat's stable
+        // radix sort gives. Filling the tile lists in that order leaves every list already depth-sorted.
+        var visible = 0;
+        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
+        var order = new long[visible];
+        visible = 0;
+        for (var i = 0; i < n; i++)
+            if (tileRect[4 * i] < tileRect[4 * i + 2])
+                order[visible++] = ((long)BitConverter.SingleToInt32Bits(depth[i]) << 32) | (uint)i;
+        Array.Sort(order);
+
         var tileCount = tilesX * tilesY;
-        var (_, offsets, lists) = options.ReferencePath
-            ? BinReference(n, tileRect, depth, tilesX, tileCount)
-            : Bin(n, tileRect, depth, tilesX, tilesY, tileCount, parallel);
+        var offsets = new int[tileCount + 1];
+        foreach (var key in order)
+        {
+            var i = (int)(uint)key;
+            int x0 = tileRect[4 * i], y0 = tileRect[4 * i + 1], x1 = tileRect[4 * i + 2], y1 = tileRect[4 * i + 3];
+            for (var ty = y0; ty < y1; ty++)
+                for (var tx = x0; tx < x1; tx++)
+                    offsets[ty * tilesX + tx + 1]++;
+        }
+
+        for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
+        var lists = new int[offsets[tileCount]];
+        var cursor = new int[tileCount];
+        Array.Copy(offsets, cursor, tileCount);
+        foreach (var key in order)
+        {
+            var i = (int)(uint)key;
+            int x0 = tileRect[4 * i], y0 = tileRect[4 * i + 1], x1 = tileRect[4 * i + 2], y1 = tileRect[4 * i + 3];
+            for (var ty = y0; ty < y1; ty++)
+                for (var tx = x0; tx < x1; tx++)
+                    lists[cursor[ty * tilesX + tx]++] = i;
+        }
 
         var image = new RgbaImage(width, height);
         var pixels = image.Pixels;
@@ -64,176 +92,26 @@ public static class SplatRasterizer
         float bgR = options.BackgroundR, bgG = options.BackgroundG, bgB = options.BackgroundB;
         var coverageAlpha = options.CoverageInAlpha;
 
-        Parallel.For(0, tileCount, parallel, () => new TileScratch(), (tile, _, scratch) =>
+        Parallel.For(0, tileCount, parallel, () => new float[Stride * 64], (tile, _, buffer) =>
         {
             int start = offsets[tile], count = offsets[tile + 1] - start;
-            if (count == 0)
-            {
-                FillBackground(tile, tilesX, width, height, pixels, bgR, bgG, bgB, coverageAlpha);
-                return scratch;
-            }
-            var buffer = scratch.Buffer(count);
-            Gather(lists, start, count, meanX, meanY, conic, opacity, threshold, colors, buffer);
-            if (!Vector256.IsHardwareAccelerated)
-                RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
-            else
+            if (buffer.Length < Stride * count) buffer = new float[Stride * Math.Max(count, 2 * buffer.Length / Stride)];
+            Gather(lists, start, count, meanX, meanY, conic, opacity, colors, buffer);
+            if (Vector256.IsHardwareAccelerated)
                 RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
-            return scratch;
+            else
+                RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
+            return buffer;
         }, _ => { });
 
         return image;
-    }
-
-    /// <summary>
-    /// The straightforward binning: one comparison sort of (depth bits, index) keys, then serial counting and filling
-    /// of the tile lists in that order. Kept as the reference the fast path is checked against.
-    /// </summary>
-    private static (int[] Order, int[] Offsets, int[] Lists) BinReference(int n, int[] tileRect, float[] depth, int tilesX, int tileCount)
-    {
-        var visible = 0;
-        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
-        var keys = new long[visible];
-        visible = 0;
-        for (var i = 0; i < n; i++)
-            if (tileRect[4 * i] < tileRect[4 * i + 2])
-                keys[visible++] = ((long)BitConverter.SingleToInt32Bits(depth[i]) << 32) | (uint)i;
-        Array.Sort(keys);
-        var order = new int[visible];
-        for (var k = 0; k < visible; k++) order[k] = (int)(uint)keys[k];
-
-        var offsets = new int[tileCount + 1];
-        foreach (var i in order)
-            for (var ty = tileRect[4 * i + 1]; ty < tileRect[4 * i + 3]; ty++)
-                for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
-                    offsets[ty * tilesX + tx + 1]++;
-        for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
-        var lists = new int[offsets[tileCount]];
-        var cursor = new int[tileCount];
-        Array.Copy(offsets, cursor, tileCount);
-        foreach (var i in order)
-            for (var ty = tileRect[4 * i + 1]; ty < tileRect[4 * i + 3]; ty++)
-                for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
-                    lists[cursor[ty * tilesX + tx]++] = i;
-        return (order, offsets, lists);
-    }
-
-    /// <summary>
-    /// The fast binning, same lists as <see cref="BinReference"/>: visible splats taken in index order and put in depth
-    /// order by a stable LSD radix sort of the depth bits (positive floats order as their bits), which leaves ties in
-    /// index order exactly as the (depth, index) comparison sort does; then the tile lists are counted and filled in
-    /// parallel, each worker owning a band of tile rows.
-    /// </summary>
-    private static (int[] Order, int[] Offsets, int[] Lists) Bin(int n, int[] tileRect, float[] depth, int tilesX, int tilesY,
-        int tileCount, ParallelOptions parallel)
-    {
-        var visible = 0;
-        for (var i = 0; i < n; i++) if (tileRect[4 * i] < tileRect[4 * i + 2]) visible++;
-        var order = new int[visible];
-        var keys = new uint[visible];
-        visible = 0;
-        for (var i = 0; i < n; i++)
-            if (tileRect[4 * i] < tileRect[4 * i + 2])
-            {
-                order[visible] = i;
-                keys[visible++] = BitConverter.SingleToUInt32Bits(depth[i]);
-            }
-        RadixSort(ref keys, ref order);
-
-        var bands = Math.Max(1, Math.Min(tilesY, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount));
-        var offsets = new int[tileCount + 1];
-        Parallel.For(0, bands, parallel, band =>
-        {
-            int bandY0 = band * tilesY / bands, bandY1 = (band + 1) * tilesY / bands;
-            foreach (var i in order)
-            {
-                int y0 = Math.Max(bandY0, tileRect[4 * i + 1]), y1 = Math.Min(bandY1, tileRect[4 * i + 3]);
-                for (var ty = y0; ty < y1; ty++)
-                    for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
-                        offsets[ty * tilesX + tx + 1]++;
-            }
-        });
-        for (var t = 0; t < tileCount; t++) offsets[t + 1] += offsets[t];
-        var lists = new int[offsets[tileCount]];
-        var cursor = new int[tileCount];
-        Array.Copy(offsets, cursor, tileCount);
-        Parallel.For(0, bands, parallel, band =>
-        {
-            int bandY0 = band * tilesY / bands, bandY1 = (band + 1) * tilesY / bands;
-            foreach (var i in order)
-            {
-                int y0 = Math.Max(bandY0, tileRect[4 * i + 1]), y1 = Math.Min(bandY1, tileRect[4 * i + 3]);
-                for (var ty = y0; ty < y1; ty++)
-                    for (var tx = tileRect[4 * i]; tx < tileRect[4 * i + 2]; tx++)
-                        lists[cursor[ty * tilesX + tx]++] = i;
-            }
-        });
-        return (order, offsets, lists);
-    }
-
-    /// <summary>Stable LSD radix sort of <paramref name="values"/> by <paramref name="keys"/>, three 11-bit digits.</summary>
-    private static void RadixSort(ref uint[] keys, ref int[] values)
-    {
-        var count = keys.Length;
-        var keysOut = new uint[count];
-        var valuesOut = new int[count];
-        var histogram = new int[2048];
-        for (var shift = 0; shift < 32; shift += 11)
-        {
-            Array.Clear(histogram);
-            foreach (var key in keys) histogram[(key >> shift) & 2047]++;
-            var sum = 0;
-            for (var d = 0; d < 2048; d++)
-            {
-                var c = histogram[d];
-                histogram[d] = sum;
-                sum += c;
-            }
-            for (var k = 0; k < count; k++)
-            {
-                var slot = histogram[(keys[k] >> shift) & 2047]++;
-                keysOut[slot] = keys[k];
-                valuesOut[slot] = values[k];
-            }
-            (keys, keysOut) = (keysOut, keys);
-            (values, valuesOut) = (valuesOut, values);
-        }
-    }
-
-    /// <summary>Per-thread scratch of the tile loop: the gathered records, grown as needed and reused.</summary>
-    private sealed class TileScratch
-    {
-        private float[] _buffer = new float[Stride * 256];
-
-        public float[] Buffer(int count)
-        {
-            if (_buffer.Length < Stride * count) _buffer = new float[Stride * Math.Max(count, 2 * _buffer.Length / Stride)];
-            return _buffer;
-        }
-    }
-
-    private static void FillBackground(int tile, int tilesX, int width, int height, byte[] pixels, float bgR, float bgG,
-        float bgB, bool coverageAlpha)
-    {
-        int px0 = tile % tilesX * TileSize, py0 = tile / tilesX * TileSize;
-        int px1 = Math.Min(width, px0 + TileSize), py1 = Math.Min(height, py0 + TileSize);
-        byte r = ToByte(0f + 1f * bgR), g = ToByte(0f + 1f * bgG), b = ToByte(0f + 1f * bgB);
-        var a = coverageAlpha ? ToByte(1f - 1f) : (byte)255;
-        for (var py = py0; py < py1; py++)
-            for (var px = px0; px < px1; px++)
-            {
-                var p = 4 * (py * width + px);
-                pixels[p] = r;
-                pixels[p + 1] = g;
-                pixels[p + 2] = b;
-                pixels[p + 3] = a;
-            }
     }
 
     // Per-tile gathered record: mx, my, conic A, B, C, opacity, r, g, b, sigma above which alpha < 1/255.
     private const int Stride = 10;
 
     private static void Gather(int[] lists, int start, int count, float[] meanX, float[] meanY, float[] conic,
-        float[] opacity, float[] threshold, float[] colors, float[] buffer)
+        float[] opacity, float[] colors, float[] buffer)
     {
         for (var k = 0; k < count; k++)
         {
@@ -248,7 +126,8 @@ public static class SplatRasterizer
             buffer[o + 6] = colors[3 * i];
             buffer[o + 7] = colors[3 * i + 1];
             buffer[o + 8] = colors[3 * i + 2];
-            buffer[o + 9] = threshold[i];
+            // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
+            buffer[o + 9] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
         }
     }
 
@@ -370,7 +249,7 @@ public static class SplatRasterizer
     }
 
     private static void Preprocess(NormalizedSplats s, OrbitCamera cam, double[] w, RenderOptions options, int i, int tilesX,
-        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, float[] threshold, int[] tileRect)
+        int tilesY, float[] meanX, float[] meanY, float[] depth, float[] conic, float[] opacity, int[] tileRect)
     {
         tileRect[4 * i] = tileRect[4 * i + 2] = 0;
         double px = s.Positions[3 * i], py = s.Positions[3 * i + 1], pz = s.Positions[3 * i + 2];
@@ -454,8 +333,6 @@ public static class SplatRasterizer
         conic[3 * i + 1] = (float)(-b / det);
         conic[3 * i + 2] = (float)(a / det);
         opacity[i] = (float)o;
-        // o exp(-sigma) < 1/255 exactly when sigma > ln(255 o); the margin keeps borderline cases on the exact path.
-        threshold[i] = opacity[i] > 0f ? MathF.Log(255f * opacity[i]) + 1e-3f : -1f;
         tileRect[4 * i] = x0;
         tileRect[4 * i + 1] = y0;
         tileRect[4 * i + 2] = x1;
