@@ -6,7 +6,7 @@ using Miner.Host.Configuration;
 
 namespace Miner.Host.Cli;
 
-/// <summary>`miner bench actors|splats|persistence`: figures for the README's performance table.</summary>
+/// <summary>`miner bench ...`: figures for the README's performance table.</summary>
 public static class BenchCommands
 {
     public static Command Create(CliContext context)
@@ -27,7 +27,12 @@ public static class BenchCommands
         persistence.SetAction(parse => context.WithSettings(parse, _ =>
             PersistenceBenchmark.Run(parse.GetValue(events), parse.GetValue(persistenceJson), context.Out, context.Error)));
 
-        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence };
+        var renderJson = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var renderViews = new Option<int>("--views") { Description = "Views timed per cloud size (after one warm-up view)", DefaultValueFactory = _ => 4 };
+        var render = new Command("render", "Milliseconds per 518x518 production view at 100K, 400K and 1M synthetic gaussians") { renderJson, renderViews };
+        render.SetAction(parse => BenchRenderCommand.Run(parse.GetValue(renderJson), parse.GetValue(renderViews), context.Out, context.Error));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence, render };
     }
 
     private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)

@@ -37,6 +37,8 @@ public static class MinerCli
         root.Subcommands.Add(ConfigCommands.Create(context));
         root.Subcommands.Add(KeysCommands.Create(context));
         foreach (var command in SplatCommands.Create(context)) root.Subcommands.Add(command);
+        root.Subcommands.Add(RenderCommands.Create(context));
+        root.Subcommands.Add(RenderCommands.CreateGate(context));
         root.Subcommands.Add(BenchCommands.Create(context));
         return root;
     }

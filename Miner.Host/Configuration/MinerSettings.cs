@@ -5,6 +5,7 @@ using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Splats;
+using Miner.Models.Validation;
 
 namespace Miner.Host.Configuration;
 
@@ -23,6 +24,7 @@ public sealed class MinerSettings
         new("miner.dendrite", typeof(DendriteOptions)),
         new("miner.splats", typeof(SplatOptions)),
         new("miner.persistence", typeof(PersistenceOptions)),
+        new("miner.gate", typeof(SelfValidationOptions)),
     ];
 
     public required LoggingOptions Logging { get; init; }
@@ -34,6 +36,7 @@ public sealed class MinerSettings
     public required DendriteOptions Dendrite { get; init; }
     public required SplatOptions Splats { get; init; }
     public required PersistenceOptions Persistence { get; init; }
+    public required SelfValidationOptions Gate { get; init; }
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -52,6 +55,7 @@ public sealed class MinerSettings
             Dendrite = ConfigurationBinding.Bind<DendriteOptions>(root, "miner.dendrite", warnings),
             Splats = ConfigurationBinding.Bind<SplatOptions>(root, "miner.splats", warnings),
             Persistence = ConfigurationBinding.Bind<PersistenceOptions>(root, "miner.persistence", warnings),
+            Gate = ConfigurationBinding.Bind<SelfValidationOptions>(root, "miner.gate", warnings),
         };
     }
 

@@ -18,6 +18,13 @@ public sealed record RenderOptions
     /// <summary>Low-pass added to both diagonal entries of the 2D covariance.</summary>
     public double Eps2D { get; init; } = 0.3;
 
+    /// <summary>
+    /// When set, the alpha channel holds the accumulated opacity 1 - T (clipped, x 255, truncated) instead of 255; the
+    /// colour channels are unchanged. The validator renders RGB only: this is for the miner's own coverage checks, which
+    /// must see a white object on the white background too.
+    /// </summary>
+    public bool CoverageInAlpha { get; init; }
+
     /// <summary>Threads for the tile loop; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 }

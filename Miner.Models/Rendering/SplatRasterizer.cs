@@ -90,6 +90,7 @@ public static class SplatRasterizer
         var pixels = image.Pixels;
         var colors = splats.Colors;
         float bgR = options.BackgroundR, bgG = options.BackgroundG, bgB = options.BackgroundB;
+        var coverageAlpha = options.CoverageInAlpha;
 
         Parallel.For(0, tileCount, parallel, () => new float[Stride * 64], (tile, _, buffer) =>
         {
@@ -97,9 +98,9 @@ public static class SplatRasterizer
             if (buffer.Length < Stride * count) buffer = new float[Stride * Math.Max(count, 2 * buffer.Length / Stride)];
             Gather(lists, start, count, meanX, meanY, conic, opacity, colors, buffer);
             if (Vector256.IsHardwareAccelerated)
-                RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB);
+                RasteriseTileVector(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
             else
-                RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB);
+                RasteriseTile(tile, tilesX, width, height, count, buffer, pixels, bgR, bgG, bgB, coverageAlpha);
             return buffer;
         }, _ => { });
 
@@ -131,7 +132,7 @@ public static class SplatRasterizer
     }
 
     private static void RasteriseTile(int tile, int tilesX, int width, int height, int count, float[] buffer,
-        byte[] pixels, float bgR, float bgG, float bgB)
+        byte[] pixels, float bgR, float bgG, float bgB, bool coverageAlpha)
     {
         int tileX = tile % tilesX, tileY = tile / tilesX;
         int px0 = tileX * TileSize, py0 = tileY * TileSize;
@@ -165,7 +166,7 @@ public static class SplatRasterizer
                 pixels[p] = ToByte(r + t * bgR);
                 pixels[p + 1] = ToByte(g + t * bgG);
                 pixels[p + 2] = ToByte(b + t * bgB);
-                pixels[p + 3] = 255;
+                pixels[p + 3] = coverageAlpha ? ToByte(1f - t) : (byte)255;
             }
         }
     }
@@ -175,7 +176,7 @@ public static class SplatRasterizer
     /// stops, identical float32 operation order (only the vector exp may differ from MathF.Exp in the last bit).
     /// </summary>
     private static void RasteriseTileVector(int tile, int tilesX, int width, int height, int count, float[] buffer,
-        byte[] pixels, float bgR, float bgG, float bgB)
+        byte[] pixels, float bgR, float bgG, float bgB, bool coverageAlpha)
     {
         int tileX = tile % tilesX, tileY = tile / tilesX;
         int px0 = tileX * TileSize, py0 = tileY * TileSize;
@@ -233,7 +234,7 @@ public static class SplatRasterizer
                     pixels[p] = ToByte(rs[k] + ts[k] * bgR);
                     pixels[p + 1] = ToByte(gs[k] + ts[k] * bgG);
                     pixels[p + 2] = ToByte(bs[k] + ts[k] * bgB);
-                    pixels[p + 3] = 255;
+                    pixels[p + 3] = coverageAlpha ? ToByte(1f - ts[k]) : (byte)255;
                 }
             }
         }

@@ -19,7 +19,7 @@ public sealed class MinerCliSpec
     {
         var (exit, output, _) = Run(null, "--help");
         Assert.Equal(0, exit);
-        foreach (var command in new[] { "config", "keys", "inspect", "convert", "normalize", "bench" })
+        foreach (var command in new[] { "config", "keys", "inspect", "convert", "normalize", "render", "bench" })
             Assert.Contains(command, output, StringComparison.Ordinal);
     }
 

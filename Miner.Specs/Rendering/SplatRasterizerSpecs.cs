@@ -119,6 +119,32 @@ public sealed class SplatRasterizerSpecs
         Assert.Equal((byte)254, pixel.R);
     }
 
+    [Fact]
+    public void Coverage_in_alpha_holds_the_accumulated_opacity_and_leaves_colour_alone()
+    {
+        const double sigma = 0.1, opacity = 0.8;
+        var splats = Splats((0, (float)sigma, (float)opacity, 1f, 1f, 1f));
+        var plain = SplatRasterizer.Render(splats, Front);
+        var covered = SplatRasterizer.Render(splats, Front, RenderOptions.Production with { CoverageInAlpha = true });
+        for (var p = 0; p < plain.Pixels.Length; p += 4)
+            Assert.Equal(plain.Pixels.AsSpan(p, 3).ToArray(), covered.Pixels.AsSpan(p, 3).ToArray());
+        // A white splat on white is invisible in colour but not in alpha.
+        var a = Math.Pow(Front.Fx * sigma / 2.5, 2) + 0.3;
+        var alpha = opacity * Math.Exp(-0.5 * 0.5 / a);
+        Assert.InRange(covered.GetPixel(32, 32).A, (int)(alpha * 255) - 1, (int)(alpha * 255) + 1);
+        Assert.Equal(0, covered.GetPixel(0, 0).A);
+    }
+
+    [Fact]
+    public void The_gsplat_140_box_never_culls_a_faint_splat_that_153_drops()
+    {
+        // Opacity 0.003 < 1/255: v1.5.3 culls it outright; v1.4.0 keeps it, but alpha < 1/255 skips it per pixel.
+        var faint = Splats((0, 0.2f, 0.003f, 0, 0, 0));
+        Assert.All(SplatRasterizer.Render(faint, Front).Pixels, b => Assert.Equal(255, b));
+        Assert.All(SplatRasterizer.Render(faint, Front, RenderOptions.Production with { Culling = CullingBox.Gsplat140 }).Pixels,
+            b => Assert.Equal(255, b));
+    }
+
     [FixtureFact]
     public void Hamburger_at_the_validator_test_view_has_the_reference_non_white_pixel_count()
     {
