@@ -110,14 +110,16 @@ public sealed class GenerationActor : ReceiveActor
     // ---- demand ----
 
     /// <summary>
-    /// Asks for every free slot the router does not already owe us. WorkRequest replaces the previous one, so the
-    /// request carries the whole free count.
+    /// Asks for every free slot, but only once the router has delivered everything asked before: a WorkRequest
+    /// replaces the previous one, so asking again while tasks may still be on their way would let the router send
+    /// those and then a full new batch, holding more than one running plus the prefetch. Asking late costs at most
+    /// the prefetch depth until the owed task arrives; the card never idles while the router owes it work.
     /// </summary>
     private void AskForWork()
     {
-        if (!_healthy) return;
+        if (!_healthy || _owed > 0) return;
         var free = Capacity - (_current is null ? 0 : 1) - _queue.Count;
-        if (free <= _owed) return;
+        if (free <= 0) return;
         _owed = free;
         _router.Tell(new WorkRequest(_gpu, free), Self);
     }

@@ -47,13 +47,15 @@ public sealed class GenerationDemandSpec : GenerationSpecBase
     }
 
     [Fact]
-    public void A_card_that_was_owed_one_task_asks_for_two_when_it_finishes_with_an_empty_queue()
+    public void A_card_still_owed_a_task_does_not_ask_again_so_a_task_on_its_way_cannot_overfill_it()
     {
         var card = StartCard();
         var only = ImageTask();
         Give(card, only);
         ExpectResult(only.TaskId);
-        Router.ExpectMsg(new WorkRequest("gpu-0", 2));
+        Router.ExpectNoMsg(); // the router still owes one from the first request
+        Give(card, ImageTask());
+        Router.ExpectMsg(new WorkRequest("gpu-0", 1)); // everything asked for arrived: ask for the free queue slot
     }
 
     [Fact]

@@ -124,7 +124,6 @@ public sealed class GenerationSupervisionSpec : GenerationSpecBase
         Assert.Equal(GenerationOutcome.Generated, result.Outcome);
         Assert.Equal(200, result.Cloud!.Count);
         Assert.Single(Gate.Evaluated);
-        Router.ExpectMsg<WorkRequest>();
         Router.ExpectNoMsg();
     }
 

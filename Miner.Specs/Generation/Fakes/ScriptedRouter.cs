@@ -11,8 +11,12 @@ namespace Miner.Specs.Generation.Fakes;
 public sealed class ScriptedRouter : ReceiveActor
 {
     private readonly Dictionary<IActorRef, int> _owed = new();
+    private readonly Dictionary<IActorRef, int> _inHand = new();
 
-    public ScriptedRouter(Queue<Func<GenerationTask>> pool, Dictionary<string, List<GenerationResult>> results, List<string> violations)
+    /// <param name="health">Every health change reported, in order.</param>
+    /// <param name="maxInHand">Per card, the most tasks it held at once (handed out, no result yet).</param>
+    public ScriptedRouter(Queue<Func<GenerationTask>> pool, Dictionary<string, List<GenerationResult>> results, List<string> violations,
+        List<GpuHealthChanged> health, Dictionary<string, int> maxInHand)
     {
         Receive<WorkRequest>(request =>
         {
@@ -22,12 +26,14 @@ public sealed class ScriptedRouter : ReceiveActor
         });
         Receive<GpuHealthChanged>(changed =>
         {
+            health.Add(changed);
             if (!changed.Healthy) _owed[Sender] = 0;
         });
         Receive<GenerationResult>(result =>
         {
             if (!results.TryGetValue(result.TaskId, out var list)) violations.Add($"result for a task never handed out: {result.TaskId}");
             else list.Add(result);
+            _inHand[Sender] = _inHand.GetValueOrDefault(Sender) - 1;
         });
         Receive<HandOut>(_ => Hand(pool));
         return;
@@ -40,6 +46,8 @@ public sealed class ScriptedRouter : ReceiveActor
                     var task = next();
                     results[task.TaskId] = new List<GenerationResult>();
                     _owed[gpu]--;
+                    _inHand[gpu] = _inHand.GetValueOrDefault(gpu) + 1;
+                    maxInHand[gpu.Path.Name] = Math.Max(maxInHand.GetValueOrDefault(gpu.Path.Name), _inHand[gpu]);
                     gpu.Tell(task, Self);
                 }
         }
