@@ -42,23 +42,31 @@ public sealed class GenerationOptions
     /// <summary>An image-to-3D result with more than this share of non-finite positions is garbage.</summary>
     public double MaxNonFiniteShare { get; set; } = 0.5;
 
-    /// <summary>Throws naming the first setting that cannot work.</summary>
+    /// <summary>Throws listing every setting that cannot work (keys as written in HOCON).</summary>
     public void Validate()
     {
-        if (Prefetch < 0) throw new ArgumentOutOfRangeException(nameof(Prefetch), Prefetch, "prefetch must be 0 or more");
-        if (FailureRetries < 0) throw new ArgumentOutOfRangeException(nameof(FailureRetries), FailureRetries, "must be 0 or more");
-        if (GateRetries < 0) throw new ArgumentOutOfRangeException(nameof(GateRetries), GateRetries, "must be 0 or more");
-        if (UnhealthyAfterFailures < 1) throw new ArgumentOutOfRangeException(nameof(UnhealthyAfterFailures), UnhealthyAfterFailures, "must be 1 or more");
-        foreach (var (name, value) in new[]
+        var problems = Problems();
+        if (problems.Count > 0)
+            throw new ArgumentException("invalid generation settings: " + string.Join("; ", problems.Select(p => $"{p.Key}: {p.Problem}")));
+    }
+
+    /// <summary>Each setting that cannot work, by its HOCON key under <c>miner.generation</c>, and why.</summary>
+    public IReadOnlyList<(string Key, string Problem)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        if (Prefetch < 0) problems.Add(("prefetch", $"must be 0 or more, not {Prefetch}"));
+        if (FailureRetries < 0) problems.Add(("failure-retries", $"must be 0 or more, not {FailureRetries}"));
+        if (GateRetries < 0) problems.Add(("gate-retries", $"must be 0 or more, not {GateRetries}"));
+        if (UnhealthyAfterFailures < 1) problems.Add(("unhealthy-after-failures", $"must be 1 or more, not {UnhealthyAfterFailures}"));
+        foreach (var (key, value) in new[]
                  {
-                     (nameof(ImageTimeout), ImageTimeout), (nameof(MaskTimeout), MaskTimeout), (nameof(TrellisTimeout), TrellisTimeout),
-                     (nameof(PlyWriteTimeout), PlyWriteTimeout), (nameof(ProbeInterval), ProbeInterval), (nameof(BackoffMax), BackoffMax),
+                     ("image-timeout", ImageTimeout), ("mask-timeout", MaskTimeout), ("trellis-timeout", TrellisTimeout),
+                     ("ply-write-timeout", PlyWriteTimeout), ("probe-interval", ProbeInterval), ("backoff-max", BackoffMax),
                  })
-            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(name, value, "must be positive");
-        if (BackoffMin < TimeSpan.Zero || BackoffMin > BackoffMax)
-            throw new ArgumentOutOfRangeException(nameof(BackoffMin), BackoffMin, "must be between 0 and backoff-max");
-        if (!(MaxNonFiniteShare >= 0 && MaxNonFiniteShare <= 1))
-            throw new ArgumentOutOfRangeException(nameof(MaxNonFiniteShare), MaxNonFiniteShare, "must be in [0, 1]");
+            if (value <= TimeSpan.Zero) problems.Add((key, $"must be positive, not {value}"));
+        if (BackoffMin < TimeSpan.Zero || BackoffMin > BackoffMax) problems.Add(("backoff-min", $"must be between 0 and backoff-max, not {BackoffMin}"));
+        if (!(MaxNonFiniteShare >= 0 && MaxNonFiniteShare <= 1)) problems.Add(("max-non-finite-share", $"must be in [0, 1], not {MaxNonFiniteShare}"));
+        return problems;
     }
 
     /// <summary>min(max, min·2ⁿ) for the n-th consecutive failure of a stage (n from 0).</summary>

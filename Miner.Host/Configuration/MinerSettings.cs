@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Miner.Actors.Generation;
 using Miner.Host.Logging;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
@@ -21,6 +22,7 @@ public sealed class MinerSettings
         new("miner.metagraph", typeof(MetagraphOptions)),
         new("miner.dendrite", typeof(DendriteOptions)),
         new("miner.splats", typeof(SplatOptions)),
+        new("miner.generation", typeof(GenerationOptions)),
     ];
 
     public required LoggingOptions Logging { get; init; }
@@ -31,6 +33,7 @@ public sealed class MinerSettings
     public required MetagraphOptions Metagraph { get; init; }
     public required DendriteOptions Dendrite { get; init; }
     public required SplatOptions Splats { get; init; }
+    public required GenerationOptions Generation { get; init; }
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -48,7 +51,19 @@ public sealed class MinerSettings
             Metagraph = ConfigurationBinding.Bind<MetagraphOptions>(root, "miner.metagraph", warnings),
             Dendrite = ConfigurationBinding.Bind<DendriteOptions>(root, "miner.dendrite", warnings),
             Splats = ConfigurationBinding.Bind<SplatOptions>(root, "miner.splats", warnings),
+            Generation = BindGeneration(root, warnings),
         };
+    }
+
+    /// <summary>Binds <c>miner.generation</c> and refuses values the generation actor cannot work with.</summary>
+    private static GenerationOptions BindGeneration(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings)
+    {
+        var options = ConfigurationBinding.Bind<GenerationOptions>(root, "miner.generation", warnings);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+            throw new ConfigurationException(problems.Select(p => ConfigurationValidator.Diagnose(root, ConfigurationKeys.FromDotted("miner.generation." + p.Key),
+                ConfigurationDiagnosticSeverity.Error, p.Problem)).ToArray());
+        return options;
     }
 
     /// <summary>Keys outside every registered section (a typo such as <c>walet.name</c>).</summary>
