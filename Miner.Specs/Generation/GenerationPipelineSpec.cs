@@ -164,6 +164,18 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
     }
 
     [Fact]
+    public void Decoding_and_the_ply_stage_run_off_the_handler_on_the_thread_pool()
+    {
+        var backends = new GpuBackends(Text, Mask, Trellis);
+        var card = Sys.ActorOf(GenerationActor.Props("gpu-7", Router.Ref, backends, Gate, Options), "gpu-7");
+        Router.ExpectMsg<WorkRequest>();
+        var task = ImageTask();
+        Give(card, task);
+        Assert.Equal(GenerationOutcome.Generated, ExpectResult(task.TaskId).Outcome);
+        Assert.NotEqual(Environment.CurrentManagedThreadId, Assert.Single(Gate.Threads));
+    }
+
+    [Fact]
     public void Stage_timings_measure_each_stage_in_virtual_time()
     {
         Mask.Script.Default = FakeCall.Slow(TimeSpan.FromSeconds(2));

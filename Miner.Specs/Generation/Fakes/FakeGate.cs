@@ -12,6 +12,9 @@ public sealed class FakeGate : ISplatGate
 
     public Func<GateDecision>? Decide { get; set; }
 
+    /// <summary>Managed thread ids the gate ran on.</summary>
+    public List<int> Threads { get; } = new();
+
     public FakeGate Then(params GateDecision[] decisions)
     {
         foreach (var decision in decisions) _next.Enqueue(decision);
@@ -20,7 +23,11 @@ public sealed class FakeGate : ISplatGate
 
     public GateVerdict Evaluate(GaussianCloud cloud, CancellationToken cancellation)
     {
-        lock (Evaluated) Evaluated.Add(cloud);
+        lock (Evaluated)
+        {
+            Evaluated.Add(cloud);
+            Threads.Add(Environment.CurrentManagedThreadId);
+        }
         var decision = _next.TryDequeue(out var scripted) ? scripted : Decide?.Invoke() ?? GateDecision.Submit;
         var figures = new Dictionary<string, double> { ["gaussians"] = cloud.Count };
         return decision == GateDecision.Submit ? GateVerdict.Pass(figures) : new GateVerdict(decision, [$"fake gate says {decision}"], figures);
