@@ -8,6 +8,11 @@ namespace Miner.Actors.Generation;
 /// </summary>
 public sealed record GpuBackends(ITextToImageBackend? TextToImage, IBackgroundRemovalBackend BackgroundRemoval, IImageTo3DBackend ImageTo3D)
 {
+    /// <summary>For logs and status; a CPU stand-in is labelled as the fallback it is.</summary>
     public override string ToString() =>
-        $"text-to-image {TextToImage?.Name ?? "none"}, background removal {BackgroundRemoval.Name}, image-to-3D {ImageTo3D.Name}";
+        $"text-to-image {(TextToImage is null ? "none" : Label(TextToImage.Name, TextToImage.IsFallback))}, "
+        + $"background removal {Label(BackgroundRemoval.Name, BackgroundRemoval.IsFallback)}, "
+        + $"image-to-3D {Label(ImageTo3D.Name, ImageTo3D.IsFallback)}";
+
+    private static string Label(string name, bool fallback) => fallback ? $"{name} (fallback)" : name;
 }

@@ -50,6 +50,21 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
     }
 
     [Fact]
+    public void The_ready_line_names_each_backend_and_labels_a_fallback()
+    {
+        var backends = new GpuBackends(null, Mask, new FallbackImageTo3D());
+        Assert.Equal("text-to-image none, background removal fake background removal, image-to-3D silhouette inflation (fallback)", backends.ToString());
+    }
+
+    private sealed class FallbackImageTo3D : Miner.Models.Generation.IImageTo3DBackend
+    {
+        public string Name => "silhouette inflation";
+        public bool IsFallback => true;
+        public Task<Miner.Models.Splats.ActivatedSplats> GenerateAsync(Miner.Models.Imaging.RgbaImage rgba, int seed, CancellationToken cancellation) =>
+            Task.FromResult(FakeImageTo3D.Cloud(10, seed));
+    }
+
+    [Fact]
     public void A_card_without_a_text_backend_has_no_image_stage()
     {
         var card = StartCard(withTextBackend: false);
