@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Miner.Actors.Persistence;
+using Miner.Actors.Generation;
 using Miner.Host.Logging;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
@@ -25,6 +26,7 @@ public sealed class MinerSettings
         new("miner.splats", typeof(SplatOptions)),
         new("miner.persistence", typeof(PersistenceOptions)),
         new("miner.gate", typeof(SelfValidationOptions)),
+        new("miner.generation", typeof(GenerationOptions)),
     ];
 
     public required LoggingOptions Logging { get; init; }
@@ -37,6 +39,7 @@ public sealed class MinerSettings
     public required SplatOptions Splats { get; init; }
     public required PersistenceOptions Persistence { get; init; }
     public required SelfValidationOptions Gate { get; init; }
+    public required GenerationOptions Generation { get; init; }
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -56,7 +59,19 @@ public sealed class MinerSettings
             Splats = ConfigurationBinding.Bind<SplatOptions>(root, "miner.splats", warnings),
             Persistence = ConfigurationBinding.Bind<PersistenceOptions>(root, "miner.persistence", warnings),
             Gate = ConfigurationBinding.Bind<SelfValidationOptions>(root, "miner.gate", warnings),
+            Generation = BindGeneration(root, warnings),
         };
+    }
+
+    /// <summary>Binds <c>miner.generation</c> and refuses values the generation actor cannot work with.</summary>
+    private static GenerationOptions BindGeneration(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings)
+    {
+        var options = ConfigurationBinding.Bind<GenerationOptions>(root, "miner.generation", warnings);
+        var problems = options.Problems();
+        if (problems.Count > 0)
+            throw new ConfigurationException(problems.Select(p => ConfigurationValidator.Diagnose(root, ConfigurationKeys.FromDotted("miner.generation." + p.Key),
+                ConfigurationDiagnosticSeverity.Error, p.Problem)).ToArray());
+        return options;
     }
 
     /// <summary>Keys outside every registered section (a typo such as <c>walet.name</c>).</summary>

@@ -1,0 +1,16 @@
+using Miner.Actors.Kernel;
+using Miner.Models.Generation;
+using Miner.Models.Imaging;
+
+namespace Miner.Actors.Generation;
+
+/// <summary>Text prompt to image through the card's text-to-image backend.</summary>
+public sealed class ImageStage(ITextToImageBackend backend, TimeSpan timeout) : GenerationStage<ImageRequest>(StageNames.Image, timeout)
+{
+    public static Props Props(ITextToImageBackend backend, TimeSpan timeout) => Kernel.Props.Create(() => new ImageStage(backend, timeout));
+
+    protected override Task<object?> Run(ImageRequest request, CancellationToken cancellation) =>
+        StageOutputs.Box(backend.GenerateAsync(request.Prompt, request.Seed, cancellation));
+
+    protected override string? Inspect(object output) => StageOutputs.InspectImage(output, "text-to-image");
+}

@@ -1,0 +1,11 @@
+namespace Miner.Actors.Generation;
+
+/// <summary>The stage actors' names under a GPU card, also used in <see cref="StageTiming.Stage"/> and logs.</summary>
+public static class StageNames
+{
+    public const string Image = "image";
+    public const string Mask = "mask";
+    public const string Trellis = "trellis";
+    public const string PlyWrite = "ply";
+    public const string Decode = "decode";
+}
