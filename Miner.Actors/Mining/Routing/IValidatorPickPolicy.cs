@@ -1,0 +1,17 @@
+namespace Miner.Actors.Mining.Routing;
+
+/// <summary>Chooses which available validator the router pulls from next.</summary>
+public interface IValidatorPickPolicy
+{
+    string Name { get; }
+
+    /// <summary>One of <paramref name="available"/> (never empty), to pull from now.</summary>
+    PickCandidate Pick(IReadOnlyList<PickCandidate> available);
+
+    public static IValidatorPickPolicy Create(string name) => name switch
+    {
+        MiningOptions.RoundRobin => new RoundRobinPickPolicy(),
+        MiningOptions.StakeWeighted => new StakeWeightedPickPolicy(),
+        _ => throw new ArgumentException($"unknown pick policy '{name}' (round-robin or stake-weighted)", nameof(name)),
+    };
+}
