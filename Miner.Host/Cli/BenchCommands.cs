@@ -6,7 +6,7 @@ using Miner.Host.Configuration;
 
 namespace Miner.Host.Cli;
 
-/// <summary>`miner bench actors|splats`: figures for the README's performance table.</summary>
+/// <summary>`miner bench actors|splats|scheduler`: figures for the README's performance table.</summary>
 public static class BenchCommands
 {
     public static Command Create(CliContext context)
@@ -20,7 +20,11 @@ public static class BenchCommands
         var splats = new Command("splats", "PLY read/write MB/s and PLY<->SPZ seconds on 1,000,000 synthetic gaussians") { splatJson };
         splats.SetAction(parse => context.WithSettings(parse, s => new BenchSplatsCommand(s.Splats).Run(parse.GetValue(splatJson), context.Out, context.Error)));
 
-        return new Command("bench", "Benchmarks that print figures") { actors, splats };
+        var schedulerJson = new Option<bool>("--json") { Description = "Print one JSON array" };
+        var scheduler = new Command("scheduler", "Virtual-time simulation of the mining actors against simulated validators and GPUs (4 h), both policies and the base miner's loop") { schedulerJson };
+        scheduler.SetAction(parse => BenchSchedulerCommand.Run(parse.GetValue(schedulerJson), context.Out, context.Error));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats, scheduler };
     }
 
     private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)

@@ -12,7 +12,6 @@ namespace Miner.Actors.Mining.Metagraph;
 /// </summary>
 public sealed class MetagraphActor : ReceiveActor
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
     private readonly IValidatorSetSource _source;
@@ -25,6 +24,8 @@ public sealed class MetagraphActor : ReceiveActor
     private IReadOnlyList<ValidatorCandidate> _candidates = [];
     private DateTimeOffset? _syncedAt;
     private bool _loading;
+    private BlacklistSnapshot? _blacklist;
+    private IReadOnlyList<ValidatorCandidate>? _pendingCandidates;
 
     public MetagraphActor(IValidatorSetSource source, double minStakeTao, TimeSpan resync, string? ownHotkey, IActorRef scoreKeeper)
     {
@@ -42,9 +43,21 @@ public sealed class MetagraphActor : ReceiveActor
             Log.Warning("metagraph sync from {Source} failed, keeping {Count} validators: {Error}", _source.Description, _current.Count, m.Error.Message);
             Timers.StartSingleTimer("retry", ResyncMetagraph.Instance, RetryAfterFailure < _resync ? RetryAfterFailure : _resync);
         });
-        Receive<BlacklistChanged>(_ => _scoreKeeper.Ask<BlacklistSnapshot>(new GetBlacklist(), AskTimeout)
-            .PipeTo(Self, success: b => new BlacklistRefreshed(b), failure: e => new LoadFailed(e)));
-        Receive<BlacklistRefreshed>(m => Recompute(m.Blacklist, logSkipped: false));
+        Receive<BlacklistChanged>(_ => _scoreKeeper.Tell(new GetBlacklist(), Self));
+        Receive<BlacklistSnapshot>(m =>
+        {
+            var first = _blacklist is null;
+            _blacklist = m;
+            if (_pendingCandidates is { } pending)
+            {
+                _pendingCandidates = null;
+                Apply(pending);
+            }
+            else if (!first && _syncedAt is not null)
+            {
+                Recompute(logSkipped: false);
+            }
+        });
         Receive<SubscribeValidatorSet>(m =>
         {
             if (!_subscribers.Contains(m.Subscriber)) _subscribers.Add(m.Subscriber);
@@ -68,24 +81,27 @@ public sealed class MetagraphActor : ReceiveActor
     {
         if (_loading) return;
         _loading = true;
-        var self = Self;
-        var candidates = _source.LoadAsync(CancellationToken.None);
-        var blacklist = _scoreKeeper.Ask<BlacklistSnapshot>(new GetBlacklist(), AskTimeout);
-        Task.WhenAll(candidates, blacklist)
-            .PipeTo(self, success: () => new Loaded(candidates.Result, blacklist.Result), failure: e => new LoadFailed(e));
+        _scoreKeeper.Tell(new GetBlacklist(), Self); // fresh blacklist with every sync
+        _source.LoadAsync(CancellationToken.None).PipeTo(Self, success: c => new Loaded(c), failure: e => new LoadFailed(e));
     }
 
     private void OnLoaded(Loaded m)
     {
         _loading = false;
-        _candidates = m.Candidates;
-        _syncedAt = Context.System.Scheduler.UtcNow;
-        Recompute(m.Blacklist, logSkipped: true);
+        if (_blacklist is null) _pendingCandidates = m.Candidates; // applied when the ScoreKeeper's blacklist arrives
+        else Apply(m.Candidates);
     }
 
-    private void Recompute(BlacklistSnapshot blacklist, bool logSkipped)
+    private void Apply(IReadOnlyList<ValidatorCandidate> candidates)
     {
-        var (eligible, skipped) = ValidatorEligibility.Evaluate(_candidates, _minStakeTao, _ownHotkey, blacklist);
+        _candidates = candidates;
+        _syncedAt = Context.System.Scheduler.UtcNow;
+        Recompute(logSkipped: true);
+    }
+
+    private void Recompute(bool logSkipped)
+    {
+        var (eligible, skipped) = ValidatorEligibility.Evaluate(_candidates, _minStakeTao, _ownHotkey, _blacklist!);
         if (logSkipped)
         {
             foreach (var (candidate, reason) in skipped)
@@ -104,9 +120,7 @@ public sealed class MetagraphActor : ReceiveActor
         foreach (var subscriber in _subscribers) subscriber.Tell(change, Self);
     }
 
-    private sealed record Loaded(IReadOnlyList<ValidatorCandidate> Candidates, BlacklistSnapshot Blacklist);
+    private sealed record Loaded(IReadOnlyList<ValidatorCandidate> Candidates);
 
     private sealed record LoadFailed(Exception Error);
-
-    private sealed record BlacklistRefreshed(BlacklistSnapshot Blacklist);
 }
