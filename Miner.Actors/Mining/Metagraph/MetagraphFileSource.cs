@@ -34,6 +34,8 @@ public sealed class MetagraphFileSource(string path, AxonAddressPolicy policy) :
     public static IReadOnlyList<ValidatorCandidate> Parse(ReadOnlySpan<byte> json, string name, AxonAddressPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (System.Text.Unicode.Utf8.IsValid(json) is false)
+            throw new InvalidDataException($"{name}: not UTF-8 text (invalid byte sequence)");
         JsonDocument document;
         try
         {
