@@ -50,7 +50,7 @@ public sealed class SimulatedNetwork : IValidatorClient
         Submissions++;
         var rules = _validators[validator.Hotkey];
         var failed = Fails("submit");
-        var lostReply = failed && _random.NextDouble() < 0.5;
+        var lostReply = failed && _random.NextDouble() < _settings.LostReplyShare;
         var empty = spz.IsEmpty;
         var score = _random.NextDouble() < _settings.AcceptRate ? 0.8 : 0.3;
         if (failed && !lostReply) return After(_settings.UploadLatency, () => SubmitReply.Failed("simulated transport error"));

@@ -9,8 +9,11 @@ public sealed record SimulatedNetworkSettings
     /// <summary>The validator scores inside the submit call, so the answer comes this much after the upload.</summary>
     public TimeSpan ValidationTime { get; init; } = TimeSpan.FromSeconds(6);
 
-    /// <summary>Share of calls that get no answer. Half of the failed submissions reach the validator and lose only the reply.</summary>
+    /// <summary>Share of calls that get no answer.</summary>
     public double TransportFailureRate { get; init; } = 0.02;
+
+    /// <summary>Share of failed submissions that reached the validator and lost only the reply.</summary>
+    public double LostReplyShare { get; init; } = 0.5;
 
     /// <summary>Share of non-empty results scoring over the threshold (0.8); the rest score 0.3 and are penalised.</summary>
     public double AcceptRate { get; init; } = 1.0;
