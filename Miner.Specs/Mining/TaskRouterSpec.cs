@@ -110,6 +110,19 @@ public sealed class TaskRouterSpec : ActorSpec
     }
 
     [Fact]
+    public void A_task_no_GPU_takes_is_declined_after_the_result_timeout()
+    {
+        _gpu.Send(_router, new WorkRequest("gpu-0", 1));
+        var pull = _pollerA.ExpectMsg<PullNow>();
+        _router.Tell(new GpuHealthChanged("gpu-0", false, "quarantined"));
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t9", "x"), Clock.UtcNow, pull.RequestId));
+        _gpu.ExpectNoMsg();
+        Advance(_options.GpuResultTimeout);
+        var request = _submitter.ExpectMsg<SubmitRequest>();
+        Assert.Equal(("t9", GenerationOutcome.Declined), (request.TaskId, request.Outcome));
+    }
+
+    [Fact]
     public void An_unhealthy_GPU_has_no_work_pulled_for_it()
     {
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));

@@ -9,8 +9,8 @@ namespace Miner.Actors.Mining.Routing;
 /// Demand-driven dispatch. GPUs ask for work (<see cref="WorkRequest"/>, a newer one replacing the older); the router
 /// pulls only as many tasks as there are open slots, from available validators chosen by the pick policy, and hands
 /// each task to a GPU that asked. It tracks every task from pull to submission: results go to the Submitter with the
-/// protocol context; a GPU that dies or stays silent past <see cref="MiningOptions.GpuResultTimeout"/> has its task
-/// declined (empty submission, no penalty), so nothing pulled is ever left unsubmitted.
+/// protocol context; a task whose GPU dies, or that no GPU reported (or took) within
+/// <see cref="MiningOptions.GpuResultTimeout"/> of its pull, is declined (empty submission, no penalty), so nothing pulled is ever left unsubmitted.
 /// </summary>
 public sealed class TaskRouter : ReceiveActor
 {
@@ -53,8 +53,10 @@ public sealed class TaskRouter : ReceiveActor
         Receive<SubmissionFinished>(OnFinished);
         Receive<ResultOverdue>(m =>
         {
-            if (_inFlight.TryGetValue(m.TaskId, out var t) && t.Stage == InFlightStage.Generating)
-                Decline(t, $"{t.Gpu} did not report within {_options.GpuResultTimeout}");
+            if (_inFlight.TryGetValue(m.TaskId, out var t) && t.Stage != InFlightStage.Submitting)
+                Decline(t, t.Stage == InFlightStage.Generating
+                    ? $"{t.Gpu} did not report within {_options.GpuResultTimeout} of the pull"
+                    : $"no GPU asked for it within {_options.GpuResultTimeout} of the pull");
         });
         Receive<Terminated>(OnGpuTerminated);
         Receive<GetInFlightTasks>(_ => Sender.Tell(new InFlightTasks(_inFlight.Values.ToList(), OpenSlots, _pulls.Count,
@@ -114,6 +116,7 @@ public sealed class TaskRouter : ReceiveActor
         }
         _inFlight[m.Task.Id] = new InFlightTask(m.Task.Id, m.Validator, m.Task, m.PulledAt, InFlightStage.Waiting, null, null, null, null);
         _waiting.Enqueue(m.Task.Id);
+        Timers.StartSingleTimer(("overdue", m.Task.Id), new ResultOverdue(m.Task.Id), _options.GpuResultTimeout);
         Dispatch();
     }
 
@@ -176,7 +179,6 @@ public sealed class TaskRouter : ReceiveActor
             demand.Slots--;
             var task = new GenerationTask(t.TaskId, t.Task.Kind, t.Task.Prompt, _random.Next(), t.PulledAt + _options.TargetTime);
             _inFlight[id] = t with { Stage = InFlightStage.Generating, Gpu = demand.Gpu, GpuRef = gpu, DispatchedAt = Now };
-            Timers.StartSingleTimer(("overdue", id), new ResultOverdue(id), _options.GpuResultTimeout);
             gpu.Tell(task, Self);
         }
         var wanted = OpenSlots - _pulls.Count - _waiting.Count;
