@@ -122,4 +122,18 @@ public sealed class ValidatorPollerSpec : ActorSpec
         _router.ExpectMsg<PollerAvailability>(a => a.Available);
         Assert.Equal(0, _rules.Pulls);
     }
+
+    [Fact]
+    public void A_hold_never_answered_is_released_after_its_timeout_with_a_backoff()
+    {
+        PullTask(1);
+        Advance(TimeSpan.FromMinutes(30));
+        _router.Send(_poller, new PullNow(2));
+        Assert.False(_router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2).Available);
+        Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        _router.ExpectMsg<PollerAvailability>(a => a.Available);
+        var again = PullTask(3);
+        Assert.Equal(_rules.Assigned, again.Task);
+        Assert.Equal(1, _rules.TasksHandedOut);
+    }
 }

@@ -35,14 +35,27 @@ public sealed class ValidatorPoller : ReceiveActor
         Receive<ValidatorCooldownKnown>(m =>
         {
             _heldTask = null;
+            Timers.Cancel("holding");
             Block(m.Until + _options.CooldownMargin, "cooldown after submission");
             AnnounceIfAvailable();
         });
         Receive<ValidatorUpdated>(m => _validator = m.Validator);
         Receive<BecameAvailable>(_ => AnnounceIfAvailable());
+        Receive<HoldingExpired>(m =>
+        {
+            if (_heldTask != m.TaskId) return;
+            // The submission's outcome never reached us (a lost message, a restarted ScoreKeeper): stop waiting. A pull
+            // after the backoff returns the task again if the validator still holds it, and the router resumes it.
+            ValidatorLog.Warning("no word on task {TaskId} for {Timeout}; releasing it and backing off", m.TaskId, HoldingTimeout);
+            _heldTask = null;
+            Block(Now + _options.PollerBackoff, "backing off after an unanswered hold");
+        });
     }
 
     private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+
+    /// <summary>Longest a task can legitimately take from pull to the submission's final answer, plus slack.</summary>
+    private TimeSpan HoldingTimeout => _options.GpuResultTimeout + _options.SubmitRetry.Window + TimeSpan.FromMinutes(10);
 
     private ActorLog ValidatorLog => Log.With("ValidatorUid", _validator.Uid);
 
@@ -87,6 +100,7 @@ public sealed class ValidatorPoller : ReceiveActor
         {
             case PullReplyKind.Task:
                 _heldTask = reply.Task!.Id;
+                Timers.StartSingleTimer("holding", new HoldingExpired(_heldTask), HoldingTimeout);
                 ValidatorLog.With("TaskId", reply.Task.Id).Info("pulled {Task} from uid {Uid}", reply.Task, _validator.Uid);
                 _router.Tell(new TaskPulled(_validator, reply.Task, Now, m.RequestId), Self);
                 return;
@@ -121,6 +135,8 @@ public sealed class ValidatorPoller : ReceiveActor
     }
 
     private sealed record PullDone(long RequestId, PullReply Reply);
+
+    private sealed record HoldingExpired(string TaskId);
 
     private sealed record BecameAvailable
     {
