@@ -29,16 +29,20 @@ public sealed class MinerGuardian : ReceiveActor
         Context.ActorOf(Props.Create(() => new PollerSupervisor(
             v => Props.Create(() => new ValidatorPoller(v, setup.Client, router, scoreKeeper, options)), router, metagraph, scoreKeeper)), "pollers");
         Context.ActorOf(Props.Create(() => new PoolSupervisor(setup.Gpus, setup.GpuProps, router)), "gpus");
-        ReceiveAny(message => Context.Child(ChildFor(message))?.Forward(message));
+        ReceiveAny(message =>
+        {
+            if (ChildFor(message) is { } name && Context.Child(name) is { } child) child.Forward(message);
+            else Unhandled(message);
+        });
     }
 
     /// <summary>Operator messages sent to the guardian reach the child that handles them.</summary>
-    private static string ChildFor(object message) => message switch
+    private static string? ChildFor(object message) => message switch
     {
         AddToBlacklist or RemoveFromBlacklist or GetLedgerEntry or GetSuccessRates or GetBlacklist or GetCooldown => "scorekeeper",
         ResyncMetagraph or GetValidatorSet => "metagraph",
         GetInFlightTasks => "router",
         GetGpus => "gpus",
-        _ => "",
+        _ => null,
     };
 }

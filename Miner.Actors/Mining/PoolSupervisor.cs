@@ -17,6 +17,3 @@ public sealed class PoolSupervisor : ReceiveActor
 
     protected internal override string? DescribeState() => $"{Context.Children.Count} GPU actors";
 }
-
-/// <summary>Asks a <see cref="PoolSupervisor"/> for its GPU actors (answered with a list of refs).</summary>
-public sealed record GetGpus;
