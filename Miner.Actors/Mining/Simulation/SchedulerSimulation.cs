@@ -18,6 +18,22 @@ public static class SchedulerSimulation
 
     public static SchedulerRunResult Run(SchedulerScenario scenario, string policy)
     {
+        // Awaits in the base-miner model must continue inline on the virtual clock's thread; a synchronization
+        // context (a test runner's) would post them elsewhere and out of virtual time.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return RunInline(scenario, policy);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    private static SchedulerRunResult RunInline(SchedulerScenario scenario, string policy)
+    {
         var random = new Random(scenario.Seed);
         var clock = new VirtualScheduler();
         var network = new SimulatedNetwork(clock, scenario.Network, random);
