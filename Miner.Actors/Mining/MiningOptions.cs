@@ -12,6 +12,12 @@ public sealed class MiningOptions
     /// <summary><c>round-robin</c> or <c>stake-weighted</c> (stake × observed acceptance, smooth weighted round robin).</summary>
     public string Policy { get; set; } = StakeWeighted;
 
+    /// <summary>The subnet owner's validator hotkey (the base miner asks it every 5th turn).</summary>
+    public string OwnerHotkey { get; set; } = "5E7eSeRr2aHzCV7SkY4a2Pi5NXHrU4anZz3phEQgn4HCen2B";
+
+    /// <summary>Every this-many picks go to the owner's validator when it is available; 0 turns the preference off.</summary>
+    public int OwnerEvery { get; set; } = 5;
+
     /// <summary>How long a poller waits after a transport error or an empty reply (the base miner's FAILED_VALIDATOR_DELAY).</summary>
     public TimeSpan PollerBackoff { get; set; } = TimeSpan.FromSeconds(300);
 
@@ -33,6 +39,7 @@ public sealed class MiningOptions
     {
         if (Policy != RoundRobin && Policy != StakeWeighted)
             throw new ArgumentException($"miner.mining.policy must be {RoundRobin} or {StakeWeighted}, not '{Policy}'");
+        if (OwnerEvery < 0) throw new ArgumentException("miner.mining.owner-every must not be negative");
         if (PollerBackoff <= TimeSpan.Zero) throw new ArgumentException("miner.mining.poller-backoff must be positive");
         if (CooldownMargin < TimeSpan.Zero) throw new ArgumentException("miner.mining.cooldown-margin must not be negative");
         if (TargetTime <= TimeSpan.Zero) throw new ArgumentException("miner.mining.target-time must be positive");

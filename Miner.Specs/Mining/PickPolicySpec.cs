@@ -41,4 +41,16 @@ public sealed class PickPolicySpec
         var picks = Enumerable.Range(0, 100).Select(_ => policy.Pick(all).Uid).ToList();
         Assert.Contains(1, picks);
     }
+
+    [Fact]
+    public void Every_fifth_pick_goes_to_the_owner_validator_when_it_is_available()
+    {
+        var policy = new OwnerPreferencePickPolicy(new RoundRobinPickPolicy(), "hk9", 5);
+        var all = new[] { C(1, 1), C(2, 1), C(9, 1) };
+        var picks = Enumerable.Range(0, 10).Select(_ => policy.Pick(all).Uid).ToList();
+        Assert.Equal(9, picks[4]);
+        Assert.Equal(9, picks[9]);
+        var withoutOwner = new[] { C(1, 1), C(2, 1) };
+        Assert.All(Enumerable.Range(0, 5).Select(_ => policy.Pick(withoutOwner).Uid), uid => Assert.NotEqual(9, uid));
+    }
 }

@@ -14,4 +14,13 @@ public interface IValidatorPickPolicy
         MiningOptions.StakeWeighted => new StakeWeightedPickPolicy(),
         _ => throw new ArgumentException($"unknown pick policy '{name}' (round-robin or stake-weighted)", nameof(name)),
     };
+
+    /// <summary>The configured policy, wrapped with the owner preference unless it is off.</summary>
+    public static IValidatorPickPolicy Create(MiningOptions options)
+    {
+        var policy = Create(options.Policy);
+        return options.OwnerEvery > 0 && !string.IsNullOrEmpty(options.OwnerHotkey)
+            ? new OwnerPreferencePickPolicy(policy, options.OwnerHotkey, options.OwnerEvery)
+            : policy;
+    }
 }

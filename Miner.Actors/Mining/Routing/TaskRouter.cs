@@ -31,7 +31,7 @@ public sealed class TaskRouter : ReceiveActor
     {
         _submitter = submitter;
         _options = options;
-        _policy = policy ?? IValidatorPickPolicy.Create(options.Policy);
+        _policy = policy ?? IValidatorPickPolicy.Create(options);
         _random = random ?? new Random();
 
         Receive<PollerStarted>(m =>
