@@ -47,6 +47,17 @@ public sealed class MiningSystemSpec : ActorSpec
     }
 
     [Fact]
+    public void The_guardian_answers_operator_queries_through_its_children()
+    {
+        StartMiner(validators: 5, gpus: 1, failureRate: 0);
+        Advance(TimeSpan.FromMinutes(20));
+        var rates = Await(_miner.Ask<Actors.Mining.Scoring.SuccessRates>(new Actors.Mining.Scoring.GetSuccessRates(), TimeSpan.FromSeconds(1)));
+        Assert.Equal(Validators.Sum(v => v.Accepted), rates.Overall.Accepted);
+        var set = Await(_miner.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1)));
+        Assert.Equal(5, set.Current.Count);
+    }
+
+    [Fact]
     public void Declined_tasks_cost_no_penalty_and_keep_the_validators_cycling()
     {
         _gpu.Decline = true;

@@ -67,4 +67,27 @@ public sealed class ScoreKeeperSpec : ActorSpec
         Assert.Equal(new SuccessRate(2, 1), rates.Overall);
         Assert.Equal(new SuccessRate(2, 1), rates.ByBucket[DensityBucket.Sparse]);
     }
+
+    [Fact]
+    public void A_manual_blacklisting_is_announced_and_removing_it_restores_the_validator()
+    {
+        _keeper.Tell(new AddToBlacklist("hk9", 9, "operator says so"));
+        var added = _subscriber.ExpectMsg<BlacklistChanged>();
+        Assert.True(added.Blacklisted);
+        Assert.Contains("manual: operator says so", added.Reason);
+        Advance(TimeSpan.FromDays(7));
+        _subscriber.ExpectNoMsg();
+        _keeper.Tell(new RemoveFromBlacklist("hk9"));
+        Assert.False(_subscriber.ExpectMsg<BlacklistChanged>().Blacklisted);
+    }
+
+    [Fact]
+    public void A_configured_blacklist_entry_cannot_be_removed_by_message()
+    {
+        var options = new MiningOptions { Blacklist = { Uids = [180] } };
+        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options)), "configured");
+        keeper.Tell(new RemoveFromBlacklist("hk180"));
+        var blacklist = Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(1)));
+        Assert.Contains("uid 180", blacklist.ReasonFor("hk180", 180));
+    }
 }
