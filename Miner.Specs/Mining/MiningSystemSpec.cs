@@ -47,6 +47,15 @@ public sealed class MiningSystemSpec : ActorSpec
     }
 
     [Fact]
+    public void The_tree_has_the_shape_of_the_architecture()
+    {
+        StartMiner(validators: 2, gpus: 2, failureRate: 0);
+        var tree = Await(Sys.SnapshotAsync(TimeSpan.FromSeconds(1)));
+        foreach (var path in new[] { "scorekeeper", "metagraph", "submitter", "router", "pollers", "pollers/v-hk0", "pollers/v-hk1", "gpus", "gpus/gpu-0", "gpus/gpu-1" })
+            Assert.NotNull(tree.Find("/user/miner/" + path));
+    }
+
+    [Fact]
     public void The_guardian_answers_operator_queries_through_its_children()
     {
         StartMiner(validators: 5, gpus: 1, failureRate: 0);
