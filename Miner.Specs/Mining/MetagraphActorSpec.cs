@@ -5,6 +5,7 @@ using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Simulation;
+using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Wire;
 using Miner.Specs.TestKit;
 
@@ -88,6 +89,27 @@ public sealed class MetagraphActorSpec : ActorSpec
         Assert.Equal([1], Uids(change.Removed));
         _scoreKeeper.Tell(new RemoveFromBlacklist("hk1"));
         Assert.Equal([1], Uids(_subscriber.ExpectMsg<ValidatorSetChanged>().Added));
+    }
+
+    [Fact]
+    public void A_metagraph_file_is_read_at_each_sync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"metagraph-{Guid.NewGuid():N}.json");
+        string Neuron(int uid) => $"{{\"uid\": {uid}, \"hotkey\": \"{MetagraphFileSourceSpec.Hotkey(uid)}\", \"ip\": \"127.0.0.1\", \"port\": {9000 + uid}, \"stake\": 5000}}";
+        try
+        {
+            File.WriteAllText(path, $"{{\"netuid\": 17, \"neurons\": [{Neuron(0)}]}}");
+            var source = new MetagraphFileSource(path, new AxonAddressPolicy(allowLoopback: true));
+            var metagraph = Sys.ActorOf(Props.Create(() => new MetagraphActor(source, 1000, TimeSpan.FromMinutes(30), null, _scoreKeeper)), "from-file");
+            Assert.True(WaitUntil(() => Await(metagraph.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1))).Current.Count == 1));
+            File.WriteAllText(path, $"{{\"netuid\": 17, \"neurons\": [{Neuron(0)}, {Neuron(1)}]}}");
+            Advance(TimeSpan.FromMinutes(30));
+            Assert.True(WaitUntil(() => Await(metagraph.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1))).Current.Count == 2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private sealed class FailingSource : IValidatorSetSource
