@@ -32,7 +32,11 @@ public static class BenchCommands
         var render = new Command("render", "Milliseconds per 518x518 production view at 100K, 400K and 1M synthetic gaussians") { renderJson, renderViews };
         render.SetAction(parse => BenchRenderCommand.Run(parse.GetValue(renderJson), parse.GetValue(renderViews), context.Out, context.Error));
 
-        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence, render };
+        var schedulerJson = new Option<bool>("--json") { Description = "Print one JSON array" };
+        var scheduler = new Command("scheduler", "Virtual-time simulation of the mining actors against simulated validators and GPUs (4 h), both policies and the base miner's loop") { schedulerJson };
+        scheduler.SetAction(parse => BenchSchedulerCommand.Run(parse.GetValue(schedulerJson), context.Out, context.Error));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence, render, scheduler };
     }
 
     private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Miner.Actors.Persistence;
 using Miner.Actors.Generation;
+using Miner.Actors.Mining;
 using Miner.Host.Logging;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
@@ -27,6 +28,7 @@ public sealed class MinerSettings
         new("miner.persistence", typeof(PersistenceOptions)),
         new("miner.gate", typeof(SelfValidationOptions)),
         new("miner.generation", typeof(GenerationOptions)),
+        new("miner.mining", typeof(MiningOptions)),
     ];
 
     public required LoggingOptions Logging { get; init; }
@@ -40,6 +42,7 @@ public sealed class MinerSettings
     public required PersistenceOptions Persistence { get; init; }
     public required SelfValidationOptions Gate { get; init; }
     public required GenerationOptions Generation { get; init; }
+    public required MiningOptions Mining { get; init; }
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -60,6 +63,7 @@ public sealed class MinerSettings
             Persistence = ConfigurationBinding.Bind<PersistenceOptions>(root, "miner.persistence", warnings),
             Gate = ConfigurationBinding.Bind<SelfValidationOptions>(root, "miner.gate", warnings),
             Generation = BindGeneration(root, warnings),
+            Mining = ConfigurationBinding.Bind<MiningOptions>(root, "miner.mining", warnings),
         };
     }
 

@@ -1,0 +1,9 @@
+using Miner.Models.Bittensor.Wire;
+
+namespace Miner.Actors.Mining.Metagraph;
+
+/// <summary>
+/// A neuron as the validator-set source reports it. <see cref="NotServingReason"/> is null when its axon serves at
+/// an address the miner may call; otherwise it says why not (ip 0, refused address class, port 0).
+/// </summary>
+public sealed record ValidatorCandidate(int Uid, string Hotkey, AxonTarget? Axon, double StakeTao, string? NotServingReason);

@@ -1,0 +1,48 @@
+using Miner.Models.Splats;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining.Metagraph;
+using Miner.Actors.Mining.Polling;
+using Miner.Actors.Mining.Routing;
+using Miner.Actors.Mining.Scoring;
+using Miner.Actors.Mining.Submission;
+
+namespace Miner.Actors.Mining;
+
+/// <summary>
+/// Root of the mining domain (<c>/user/miner</c>): creates scorekeeper, metagraph, submitter, router, pollers and the
+/// GPU pool, in that order so each finds the refs it needs. Children are restarted on failure (the default).
+/// </summary>
+public sealed class MinerGuardian : ReceiveActor
+{
+    public const string Name = "miner";
+
+    public MinerGuardian(MinerGuardianSetup setup)
+    {
+        var options = setup.Options;
+        options.Validate();
+        var scoreKeeper = Context.ActorOf(Props.Create(() => new ScoreKeeper(options)), "scorekeeper");
+        var metagraph = Context.ActorOf(Props.Create(() => new MetagraphActor(
+            setup.ValidatorSource, setup.MinStakeTao, setup.ResyncInterval, setup.OwnHotkey, scoreKeeper)), "metagraph");
+        var submitter = Context.ActorOf(Props.Create(() => new Submitter(
+            setup.Client, setup.Encoder, scoreKeeper, options.SubmitRetry, setup.DensityBuckets)), "submitter");
+        var router = Context.ActorOf(Props.Create(() => new TaskRouter(submitter, options, null, setup.Random)), "router");
+        Context.ActorOf(Props.Create(() => new PollerSupervisor(
+            v => Props.Create(() => new ValidatorPoller(v, setup.Client, router, scoreKeeper, options)), router, metagraph, scoreKeeper)), "pollers");
+        Context.ActorOf(Props.Create(() => new PoolSupervisor(setup.Gpus, setup.GpuProps, router)), "gpus");
+        ReceiveAny(message =>
+        {
+            if (ChildFor(message) is { } name && Context.Child(name) is { } child) child.Forward(message);
+            else Unhandled(message);
+        });
+    }
+
+    /// <summary>Operator messages sent to the guardian reach the child that handles them.</summary>
+    private static string? ChildFor(object message) => message switch
+    {
+        AddToBlacklist or RemoveFromBlacklist or GetLedgerEntry or GetSuccessRates or GetBlacklist or GetCooldown => "scorekeeper",
+        ResyncMetagraph or GetValidatorSet => "metagraph",
+        GetInFlightTasks => "router",
+        GetGpus => "gpus",
+        _ => null,
+    };
+}

@@ -1,0 +1,21 @@
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Metagraph;
+using Miner.Actors.Mining.Submission;
+using Miner.Models.Splats;
+
+namespace Miner.Actors.Mining;
+
+/// <summary>What the <see cref="MinerGuardian"/> needs to build the mining tree.</summary>
+public sealed record MinerGuardianSetup(
+    MiningOptions Options,
+    IValidatorSetSource ValidatorSource,
+    IValidatorClient Client,
+    IResultEncoder Encoder,
+    string? OwnHotkey,
+    double MinStakeTao,
+    TimeSpan ResyncInterval,
+    IReadOnlyList<string> Gpus,
+    Func<string, IActorRef, Props> GpuProps,
+    CloudStatisticsOptions? DensityBuckets = null,
+    Random? Random = null);

@@ -1,0 +1,145 @@
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Scoring;
+
+namespace Miner.Actors.Mining.Polling;
+
+/// <summary>
+/// Pulls from one validator, only when the router asks and only when allowed: never two pulls in flight, never during
+/// a known cooldown (plus a safety margin), never while a task it handed out waits for its submission's answer (the
+/// validator would just hand the same task back). A task goes to the router; a cooldown is reported to the
+/// ScoreKeeper and makes the poller unavailable until it ends; a transport error or an empty reply backs off.
+/// </summary>
+public sealed class ValidatorPoller : ReceiveActor
+{
+    private readonly IValidatorClient _client;
+    private readonly IActorRef _router;
+    private readonly IActorRef _scoreKeeper;
+    private readonly MiningOptions _options;
+    private ValidatorInfo _validator;
+    private long? _pullInFlight;
+    private string? _heldTask;
+    private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
+    private string _blockedReason = "";
+
+    public ValidatorPoller(ValidatorInfo validator, IValidatorClient client, IActorRef router, IActorRef scoreKeeper, MiningOptions options)
+    {
+        _validator = validator;
+        _client = client;
+        _router = router;
+        _scoreKeeper = scoreKeeper;
+        _options = options;
+
+        Receive<PullNow>(OnPullNow);
+        Receive<PullDone>(OnPullDone);
+        Receive<ValidatorCooldownKnown>(m =>
+        {
+            _heldTask = null;
+            Timers.Cancel("holding");
+            Block(m.Until + _options.CooldownMargin, "cooldown after submission");
+            AnnounceIfAvailable();
+        });
+        Receive<ValidatorUpdated>(m => _validator = m.Validator);
+        Receive<BecameAvailable>(_ => AnnounceIfAvailable());
+        Receive<HoldingExpired>(m =>
+        {
+            if (_heldTask != m.TaskId) return;
+            // The submission's outcome never reached us (a lost message, a restarted ScoreKeeper): stop waiting. A pull
+            // after the backoff returns the task again if the validator still holds it, and the router resumes it.
+            ValidatorLog.Warning("no word on task {TaskId} for {Timeout}; releasing it and backing off", m.TaskId, HoldingTimeout);
+            _heldTask = null;
+            Block(Now + _options.PollerBackoff, "backing off after an unanswered hold");
+        });
+    }
+
+    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+
+    /// <summary>Longest a task can legitimately take from pull to the submission's final answer, plus slack.</summary>
+    private TimeSpan HoldingTimeout => _options.GpuResultTimeout + _options.SubmitRetry.Window + TimeSpan.FromMinutes(10);
+
+    private ActorLog ValidatorLog => Log.With("ValidatorUid", _validator.Uid);
+
+    protected override void PreStart() => AnnounceIfAvailable();
+
+    protected internal override string? DescribeState() =>
+        _pullInFlight is not null ? "pulling"
+        : _heldTask is { } held ? $"holding task {held} until its submission is answered"
+        : Now < _blockedUntil ? $"{_blockedReason} until {_blockedUntil:u}"
+        : "available";
+
+    private void OnPullNow(PullNow m)
+    {
+        if (_pullInFlight is not null)
+        {
+            Sender.Tell(new PollerAvailability(_validator.Hotkey, false, null, "a pull is already in flight", m.RequestId));
+            return;
+        }
+        if (_heldTask is { } held)
+        {
+            Sender.Tell(new PollerAvailability(_validator.Hotkey, false, null, $"task {held} awaits its submission's answer", m.RequestId));
+            return;
+        }
+        if (Now < _blockedUntil)
+        {
+            Sender.Tell(new PollerAvailability(_validator.Hotkey, false, _blockedUntil, _blockedReason, m.RequestId));
+            return;
+        }
+        _pullInFlight = m.RequestId;
+        var requestId = m.RequestId;
+        _client.PullAsync(_validator).PipeTo(Self,
+            success: reply => new PullDone(requestId, reply),
+            failure: error => new PullDone(requestId, PullReply.Failed(error.Message)));
+    }
+
+    private void OnPullDone(PullDone m)
+    {
+        _pullInFlight = null;
+        var reply = m.Reply;
+        _scoreKeeper.Tell(new PullReported(_validator, reply), Self);
+        switch (reply.Kind)
+        {
+            case PullReplyKind.Task:
+                _heldTask = reply.Task!.Id;
+                Timers.StartSingleTimer("holding", new HoldingExpired(_heldTask), HoldingTimeout);
+                ValidatorLog.With("TaskId", reply.Task.Id).Info("pulled {Task} from uid {Uid}", reply.Task, _validator.Uid);
+                _router.Tell(new TaskPulled(_validator, reply.Task, Now, m.RequestId), Self);
+                return;
+            case PullReplyKind.Cooldown:
+                Block(reply.CooldownUntil!.Value + _options.CooldownMargin, $"validator cooldown ({reply.Violations} violations)");
+                if (reply.Violations > 0)
+                    ValidatorLog.Warning("uid {Uid} reports {Violations} cooldown violations", _validator.Uid, reply.Violations);
+                break;
+            case PullReplyKind.Empty:
+                Block(Now + _options.PollerBackoff, "empty reply, backing off");
+                break;
+            default:
+                Block(Now + _options.PollerBackoff, "transport error, backing off");
+                ValidatorLog.Info("pull from uid {Uid} failed, backing off {Backoff}: {Error}", _validator.Uid, _options.PollerBackoff, reply.Error);
+                break;
+        }
+        _router.Tell(new PollerAvailability(_validator.Hotkey, false, _blockedUntil, _blockedReason, m.RequestId), Self);
+    }
+
+    private void Block(DateTimeOffset until, string reason)
+    {
+        if (until <= _blockedUntil) return;
+        _blockedUntil = until;
+        _blockedReason = reason;
+        if (until > Now) Timers.StartSingleTimer("available", BecameAvailable.Instance, until - Now);
+    }
+
+    private void AnnounceIfAvailable()
+    {
+        if (_pullInFlight is null && _heldTask is null && Now >= _blockedUntil)
+            _router.Tell(new PollerAvailability(_validator.Hotkey, true, null, "available"), Self);
+    }
+
+    private sealed record PullDone(long RequestId, PullReply Reply);
+
+    private sealed record HoldingExpired(string TaskId);
+
+    private sealed record BecameAvailable
+    {
+        public static readonly BecameAvailable Instance = new();
+    }
+}

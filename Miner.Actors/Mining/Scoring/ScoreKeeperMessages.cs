@@ -1,0 +1,51 @@
+using Miner.Models.Splats;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining.Edge;
+
+namespace Miner.Actors.Mining.Scoring;
+
+/// <summary>A poller reports what a pull brought back.</summary>
+public sealed record PullReported(ValidatorInfo Validator, PullReply Reply);
+
+/// <summary>The Submitter reports a validator's answer to a submission (<see cref="Declined"/>: an empty one).</summary>
+public sealed record SubmissionReported(ValidatorInfo Validator, string TaskId, bool Declined, SubmitReply Reply, DensityBucket? Bucket);
+
+/// <summary>The Submitter gave up on a submission (no answer after its retries, or refused).</summary>
+public sealed record SubmissionGivenUp(ValidatorInfo Validator, string TaskId, string Reason, bool TransportFailure);
+
+/// <summary>Blacklist a validator by hand (null <see cref="Until"/>: until removed).</summary>
+public sealed record AddToBlacklist(string Hotkey, int Uid, string Reason, DateTimeOffset? Until = null);
+
+/// <summary>Remove a rule or manual blacklisting (configured entries stay: change the configuration for those).</summary>
+public sealed record RemoveFromBlacklist(string Hotkey);
+
+/// <summary>Subscribe to <see cref="ValidatorCooldownKnown"/> and <see cref="BlacklistChanged"/>.</summary>
+public sealed record SubscribeValidatorEvents(IActorRef Subscriber);
+
+/// <summary>When a validator may next be pulled from, as learned from a submission's answer (or its absence).</summary>
+public sealed record ValidatorCooldownKnown(string Hotkey, DateTimeOffset Until);
+
+public sealed record BlacklistChanged(string Hotkey, int Uid, bool Blacklisted, string Reason);
+
+public sealed record GetLedgerEntry(string Hotkey);
+
+public sealed record LedgerEntryReply(string Hotkey, ValidatorLedgerEntry? Entry);
+
+public sealed record GetSuccessRates;
+
+public sealed record SuccessRates(SuccessRate Overall, IReadOnlyDictionary<DensityBucket, SuccessRate> ByBucket);
+
+public sealed record GetBlacklist;
+
+public sealed record BlacklistSnapshot(IReadOnlyCollection<int> Uids, IReadOnlyCollection<string> Hotkeys, IReadOnlyDictionary<string, BlacklistEntry> Dynamic)
+{
+    public string? ReasonFor(string hotkey, int uid) =>
+        Uids.Contains(uid) ? $"uid {uid} is blacklisted by configuration"
+        : Hotkeys.Contains(hotkey) ? "hotkey is blacklisted by configuration"
+        : Dynamic.TryGetValue(hotkey, out var entry) ? entry.Reason
+        : null;
+}
+
+public sealed record GetCooldown(string Hotkey);
+
+public sealed record CooldownReply(string Hotkey, DateTimeOffset? Until);

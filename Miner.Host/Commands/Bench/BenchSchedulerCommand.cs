@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Miner.Actors.Mining.Simulation;
+
+namespace Miner.Host.Commands.Bench;
+
+/// <summary>
+/// `miner bench scheduler`: the scheduler-baseline.md scenarios, each run with the real mining actors under both
+/// pick policies and with the base miner's loop, in virtual time on the same simulated network (same seed).
+/// </summary>
+public static class BenchSchedulerCommand
+{
+    /// <summary>The rows of scheduler-baseline.md's table: (validators, GPUs, mean generation seconds).</summary>
+    public static IReadOnlyList<SchedulerScenario> DefaultScenarios { get; } =
+    [
+        new(30, 1, TimeSpan.FromSeconds(20)),
+        new(30, 2, TimeSpan.FromSeconds(20)),
+        new(16, 1, TimeSpan.FromSeconds(25)),
+        new(12, 1, TimeSpan.FromSeconds(20)),
+        new(12, 2, TimeSpan.FromSeconds(20)),
+    ];
+
+    public static int Run(bool json, TextWriter stdout, TextWriter stderr, IReadOnlyList<SchedulerScenario>? scenarios = null)
+    {
+        var results = new List<SchedulerRunResult>();
+        foreach (var scenario in scenarios ?? DefaultScenarios)
+        {
+            foreach (var policy in SchedulerSimulation.Policies)
+            {
+                try
+                {
+                    results.Add(SchedulerSimulation.Run(scenario, policy));
+                }
+                catch (Exception error)
+                {
+                    stderr.WriteLine($"scenario V={scenario.Validators} G={scenario.Gpus} policy {policy} failed: {error.Message}");
+                    return 1;
+                }
+            }
+        }
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(results.Select(r => new
+            {
+                policy = r.Policy, validators = r.Validators, gpus = r.Gpus, mean_generation_s = r.MeanGenerationSeconds,
+                ceiling = Math.Round(r.Ceiling), accepted = r.Accepted, share_of_ceiling = Math.Round(r.ShareOfCeiling, 4),
+                gpu_idle = Math.Round(r.GpuIdleShare, 4), violations = r.Violations, penalties = r.Penalties, declined = r.Declined,
+                tasks_handed_out = r.TasksHandedOut, tasks_settled_twice = r.TasksSettledTwice, tasks_open_at_end = r.TasksNeverSettled,
+            })));
+            return 0;
+        }
+        stdout.WriteLine("4 simulated hours; validators: cooldown 300 s, throttle 30 s, pull 0.4 s, upload 1.5 s, validation 6 s, 2 % transport failures");
+        stdout.WriteLine($"{"V",3} {"G",2} {"gen",5} {"ceiling",8}  {"policy",-15} {"accepted",8} {"share",7} {"GPU idle",8} {"violations",10} {"penalties",9} {"open",5}");
+        foreach (var r in results)
+        {
+            stdout.WriteLine($"{r.Validators,3} {r.Gpus,2} {r.MeanGenerationSeconds,4:F0}s {r.Ceiling,8:F0}  {r.Policy,-15} {r.Accepted,8} {r.ShareOfCeiling,7:P1} {r.GpuIdleShare,8:P1} {r.Violations,10} {r.Penalties,9} {r.TasksNeverSettled,5}");
+        }
+        return 0;
+    }
+}

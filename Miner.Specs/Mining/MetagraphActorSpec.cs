@@ -1,0 +1,122 @@
+using System.Net;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Metagraph;
+using Miner.Actors.Mining.Scoring;
+using Miner.Actors.Mining.Simulation;
+using Miner.Models.Bittensor.Chain;
+using Miner.Models.Bittensor.Wire;
+using Miner.Specs.TestKit;
+
+namespace Miner.Specs.Mining;
+
+public sealed class MetagraphActorSpec : ActorSpec
+{
+    private readonly StaticValidatorSetSource _source = new([Candidate(0), Candidate(1), Candidate(2, stake: 10), Candidate(3)]);
+    private readonly IActorRef _scoreKeeper;
+    private readonly TestProbe _subscriber;
+
+    public MetagraphActorSpec()
+    {
+        _scoreKeeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions())), "scorekeeper");
+        _subscriber = CreateTestProbe("subscriber");
+    }
+
+    private static ValidatorCandidate Candidate(int uid, double stake = 5000) =>
+        new(uid, $"hk{uid}", new AxonTarget(IPAddress.Parse("203.0.113.7"), 9000 + uid, $"hk{uid}"), stake, null);
+
+    private IActorRef Start()
+    {
+        var metagraph = Sys.ActorOf(Props.Create(() => new MetagraphActor(_source, 1000, TimeSpan.FromMinutes(30), "hk3", _scoreKeeper)), "metagraph");
+        Drain();
+        metagraph.Tell(new SubscribeValidatorSet(_subscriber.Ref));
+        return metagraph;
+    }
+
+    private static int[] Uids(IEnumerable<ValidatorInfo> set) => set.Select(v => v.Uid).Order().ToArray();
+
+    [Fact]
+    public void A_subscriber_gets_the_eligible_set_as_added()
+    {
+        Start();
+        var set = _subscriber.ExpectMsg<ValidatorSetChanged>();
+        Assert.Equal([0, 1], Uids(set.Added));
+        Assert.Equal([0, 1], Uids(set.Current));
+    }
+
+    [Fact]
+    public void Each_sync_logs_every_skipped_validator_with_its_reason()
+    {
+        var logged = EventFilter.Collect<Actors.Kernel.LogEvent>(() => Start(), e => e.Render().Contains("skipping uid", StringComparison.Ordinal));
+        Assert.Equal(2, logged.Count);
+        Assert.Contains(logged, e => e.Render().Contains("low stake", StringComparison.Ordinal));
+        Assert.Contains(logged, e => e.Render().Contains("own hotkey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_resync_publishes_added_and_removed_validators()
+    {
+        Start();
+        _subscriber.ExpectMsg<ValidatorSetChanged>();
+        _source.Candidates = [Candidate(1), Candidate(2, stake: 2000), Candidate(4)];
+        Advance(TimeSpan.FromMinutes(30));
+        var change = _subscriber.ExpectMsg<ValidatorSetChanged>();
+        Assert.Equal([2, 4], Uids(change.Added));
+        Assert.Equal([0], Uids(change.Removed));
+    }
+
+    [Fact]
+    public void A_failed_sync_keeps_the_previous_set()
+    {
+        var metagraph = Start();
+        _subscriber.ExpectMsg<ValidatorSetChanged>();
+        var failing = Sys.ActorOf(Props.Create(() => new MetagraphActor(new FailingSource(), 1000, TimeSpan.FromMinutes(30), null, _scoreKeeper)), "failing");
+        Drain();
+        var reply = Await(failing.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1)));
+        Assert.Empty(reply.Current);
+        Assert.Null(reply.SyncedAt);
+        Assert.Equal([0, 1], Uids(Await(metagraph.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1))).Current));
+    }
+
+    [Fact]
+    public void A_blacklisting_removes_the_validator_at_once()
+    {
+        Start();
+        _subscriber.ExpectMsg<ValidatorSetChanged>();
+        _scoreKeeper.Tell(new AddToBlacklist("hk1", 1, "operator"));
+        var change = _subscriber.ExpectMsg<ValidatorSetChanged>();
+        Assert.Equal([1], Uids(change.Removed));
+        _scoreKeeper.Tell(new RemoveFromBlacklist("hk1"));
+        Assert.Equal([1], Uids(_subscriber.ExpectMsg<ValidatorSetChanged>().Added));
+    }
+
+    [Fact]
+    public void A_metagraph_file_is_read_at_each_sync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"metagraph-{Guid.NewGuid():N}.json");
+        string Neuron(int uid) => $"{{\"uid\": {uid}, \"hotkey\": \"{MetagraphFileSourceSpec.Hotkey(uid)}\", \"ip\": \"127.0.0.1\", \"port\": {9000 + uid}, \"stake\": 5000}}";
+        try
+        {
+            File.WriteAllText(path, $"{{\"netuid\": 17, \"neurons\": [{Neuron(0)}]}}");
+            var source = new MetagraphFileSource(path, new AxonAddressPolicy(allowLoopback: true));
+            var metagraph = Sys.ActorOf(Props.Create(() => new MetagraphActor(source, 1000, TimeSpan.FromMinutes(30), null, _scoreKeeper)), "from-file");
+            Assert.True(WaitUntil(() => Await(metagraph.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1))).Current.Count == 1));
+            File.WriteAllText(path, $"{{\"netuid\": 17, \"neurons\": [{Neuron(0)}, {Neuron(1)}]}}");
+            Advance(TimeSpan.FromMinutes(30));
+            Assert.True(WaitUntil(() => Await(metagraph.Ask<ValidatorSetReply>(new GetValidatorSet(), TimeSpan.FromSeconds(1))).Current.Count == 2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class FailingSource : IValidatorSetSource
+    {
+        public string Description => "failing";
+
+        public Task<IReadOnlyList<ValidatorCandidate>> LoadAsync(CancellationToken cancellation) =>
+            Task.FromException<IReadOnlyList<ValidatorCandidate>>(new InvalidDataException("node unreachable"));
+    }
+}

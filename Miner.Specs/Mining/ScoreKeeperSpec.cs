@@ -1,0 +1,93 @@
+using System.Net;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Scoring;
+using Miner.Models.Bittensor.Wire;
+using Miner.Models.Protocol;
+using Miner.Models.Splats;
+using Miner.Specs.TestKit;
+
+namespace Miner.Specs.Mining;
+
+public sealed class ScoreKeeperSpec : ActorSpec
+{
+    private readonly ValidatorInfo _validator = new(9, "hk9", new AxonTarget(IPAddress.Parse("203.0.113.9"), 9009, "hk9"), 5000);
+    private readonly IActorRef _keeper;
+    private readonly TestProbe _subscriber;
+
+    public ScoreKeeperSpec()
+    {
+        var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromHours(1) } };
+        _keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options)), "scorekeeper");
+        _subscriber = CreateTestProbe("subscriber");
+        _keeper.Tell(new SubscribeValidatorEvents(_subscriber.Ref));
+    }
+
+    private void Report(double score) =>
+        _keeper.Tell(new SubmissionReported(_validator, Guid.NewGuid().ToString(), false,
+            SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, Clock.UtcNow.AddSeconds(270)), DensityBucket.Sparse));
+
+    [Fact]
+    public void A_submission_answer_tells_subscribers_the_cooldown()
+    {
+        Report(0.8);
+        Assert.Equal(Clock.UtcNow.AddSeconds(270), _subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
+    }
+
+    [Fact]
+    public void A_given_up_submission_makes_the_validator_wait_the_backoff()
+    {
+        _keeper.Tell(new SubmissionGivenUp(_validator, "t", "no answer", true));
+        Assert.Equal(Clock.UtcNow.AddSeconds(300), _subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
+    }
+
+    [Fact]
+    public void The_rule_blacklists_and_expiry_restores_with_notifications()
+    {
+        Report(0);
+        Report(0);
+        _subscriber.ExpectMsg<ValidatorCooldownKnown>();
+        _subscriber.ExpectMsg<ValidatorCooldownKnown>();
+        Assert.True(_subscriber.ExpectMsg<BlacklistChanged>().Blacklisted);
+        Advance(TimeSpan.FromMinutes(61));
+        var restored = _subscriber.ExpectMsg<BlacklistChanged>();
+        Assert.False(restored.Blacklisted);
+        Assert.Contains("expired", restored.Reason);
+    }
+
+    [Fact]
+    public void Ledger_and_success_rates_can_be_asked_for()
+    {
+        Report(0.8);
+        Report(0);
+        var entry = Await(_keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(1))).Entry!;
+        Assert.Equal((2, 1, 1), (entry.Submissions, entry.Accepted, entry.Failed));
+        var rates = Await(_keeper.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(1)));
+        Assert.Equal(new SuccessRate(2, 1), rates.Overall);
+        Assert.Equal(new SuccessRate(2, 1), rates.ByBucket[DensityBucket.Sparse]);
+    }
+
+    [Fact]
+    public void A_manual_blacklisting_is_announced_and_removing_it_restores_the_validator()
+    {
+        _keeper.Tell(new AddToBlacklist("hk9", 9, "operator says so"));
+        var added = _subscriber.ExpectMsg<BlacklistChanged>();
+        Assert.True(added.Blacklisted);
+        Assert.Contains("manual: operator says so", added.Reason);
+        Advance(TimeSpan.FromDays(7));
+        _subscriber.ExpectNoMsg();
+        _keeper.Tell(new RemoveFromBlacklist("hk9"));
+        Assert.False(_subscriber.ExpectMsg<BlacklistChanged>().Blacklisted);
+    }
+
+    [Fact]
+    public void A_configured_blacklist_entry_cannot_be_removed_by_message()
+    {
+        var options = new MiningOptions { Blacklist = { Uids = [180] } };
+        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options)), "configured");
+        keeper.Tell(new RemoveFromBlacklist("hk180"));
+        var blacklist = Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(1)));
+        Assert.Contains("uid 180", blacklist.ReasonFor("hk180", 180));
+    }
+}

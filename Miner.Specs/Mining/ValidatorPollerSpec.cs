@@ -1,0 +1,139 @@
+using System.Net;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Polling;
+using Miner.Actors.Mining.Scoring;
+using Miner.Actors.Mining.Simulation;
+using Miner.Models.Bittensor.Wire;
+using Miner.Specs.TestKit;
+
+namespace Miner.Specs.Mining;
+
+public sealed class ValidatorPollerSpec : ActorSpec
+{
+    private readonly SimulatedNetwork _network;
+    private readonly ValidatorRules _rules;
+    private readonly ValidatorInfo _validator = new(3, "hk3", new AxonTarget(IPAddress.Parse("203.0.113.3"), 9003, "hk3"), 5000);
+    private readonly TestProbe _router;
+    private readonly TestProbe _scoreKeeper;
+    private readonly IActorRef _poller;
+
+    public ValidatorPollerSpec()
+    {
+        _network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings { TransportFailureRate = 0 }, new Random(1));
+        _rules = _network.Add("hk3");
+        _router = CreateTestProbe("router");
+        _scoreKeeper = CreateTestProbe("scorekeeper");
+        var options = new MiningOptions();
+        _poller = Sys.ActorOf(Props.Create(() => new ValidatorPoller(_validator, _network, _router.Ref, _scoreKeeper.Ref, options)), "v-hk3");
+        _router.ExpectMsg<PollerAvailability>(a => a.Available);
+    }
+
+    private TaskPulled PullTask(long id)
+    {
+        _router.Send(_poller, new PullNow(id));
+        Advance(TimeSpan.FromSeconds(1));
+        return _router.ExpectMsg<TaskPulled>(t => t.RequestId == id);
+    }
+
+    [Fact]
+    public void A_pull_asked_by_the_router_hands_the_task_to_the_router_and_reports_it()
+    {
+        var pulled = PullTask(1);
+        Assert.Equal(_rules.Assigned, pulled.Task);
+        Assert.Equal(PullReplyKind.Task, _scoreKeeper.ExpectMsg<PullReported>().Reply.Kind);
+    }
+
+    [Fact]
+    public void Poller_never_pulls_during_a_known_cooldown()
+    {
+        var pulled = PullTask(1);
+        var answer = _rules.Submit(Clock.UtcNow, pulled.Task.Id, false, 0.9);
+        _poller.Tell(new ValidatorCooldownKnown("hk3", answer.CooldownUntil!.Value));
+        _router.Send(_poller, new PullNow(2));
+        var refused = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2);
+        Assert.False(refused.Available);
+        Assert.Equal(answer.CooldownUntil.Value + TimeSpan.FromSeconds(1), refused.Until);
+        Advance(answer.CooldownUntil.Value - Clock.UtcNow);
+        _router.Send(_poller, new PullNow(3));
+        _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 3 && !a.Available);
+        Advance(TimeSpan.FromSeconds(1));
+        _router.ExpectMsg<PollerAvailability>(a => a.Available);
+        PullTask(4);
+        Assert.Equal(0, _rules.TotalViolations);
+        Assert.Equal(2, _rules.Pulls);
+    }
+
+    [Fact]
+    public void A_cooldown_learned_from_a_pull_stops_further_pulls_until_it_ends()
+    {
+        var task = _rules.Pull(Clock.UtcNow).Task!;
+        _rules.Submit(Clock.UtcNow, task.Id, false, 0.9); // a cooldown the poller does not know about
+        _router.Send(_poller, new PullNow(1));
+        Advance(TimeSpan.FromSeconds(1));
+        var answer = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 1);
+        Assert.Equal(PullReplyKind.Cooldown, _scoreKeeper.ExpectMsg<PullReported>().Reply.Kind);
+        for (var i = 0; i < 5; i++)
+        {
+            Advance(TimeSpan.FromSeconds(50));
+            _router.Send(_poller, new PullNow(10 + i));
+        }
+        Advance(answer.Until!.Value - Clock.UtcNow);
+        Assert.Equal(1, _rules.TotalViolations);
+        Assert.Equal(2, _rules.Pulls);
+    }
+
+    [Fact]
+    public void Poller_never_has_two_pulls_in_flight()
+    {
+        _router.Send(_poller, new PullNow(1));
+        _router.Send(_poller, new PullNow(2));
+        var refused = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2);
+        Assert.Contains("already in flight", refused.Reason);
+        Advance(TimeSpan.FromSeconds(1));
+        _router.ExpectMsg<TaskPulled>(t => t.RequestId == 1);
+        Assert.Equal(1, _rules.Pulls);
+    }
+
+    [Fact]
+    public void A_poller_holding_a_task_does_not_pull_again_until_the_submission_is_answered()
+    {
+        PullTask(1);
+        _router.Send(_poller, new PullNow(2));
+        Assert.Contains("awaits its submission", _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2).Reason);
+        Assert.Equal(1, _rules.Pulls);
+    }
+
+    [Fact]
+    public void A_transport_error_backs_off_for_the_configured_time()
+    {
+        _network.FailWhen = _ => true;
+        var start = Clock.UtcNow;
+        _router.Send(_poller, new PullNow(1));
+        Advance(TimeSpan.FromSeconds(1));
+        var backoff = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 1);
+        Assert.Equal(start + TimeSpan.FromSeconds(0.4) + TimeSpan.FromSeconds(300), backoff.Until);
+        _network.FailWhen = null;
+        Advance(TimeSpan.FromSeconds(200));
+        _router.Send(_poller, new PullNow(2));
+        Assert.False(_router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2).Available);
+        Advance(TimeSpan.FromSeconds(100));
+        _router.ExpectMsg<PollerAvailability>(a => a.Available);
+        Assert.Equal(0, _rules.Pulls);
+    }
+
+    [Fact]
+    public void A_hold_never_answered_is_released_after_its_timeout_with_a_backoff()
+    {
+        PullTask(1);
+        Advance(TimeSpan.FromMinutes(30));
+        _router.Send(_poller, new PullNow(2));
+        Assert.False(_router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2).Available);
+        Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        _router.ExpectMsg<PollerAvailability>(a => a.Available);
+        var again = PullTask(3);
+        Assert.Equal(_rules.Assigned, again.Task);
+        Assert.Equal(1, _rules.TasksHandedOut);
+    }
+}
