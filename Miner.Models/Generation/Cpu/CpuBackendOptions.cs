@@ -27,6 +27,12 @@ public sealed record CpuBackendOptions
     /// <summary>Opacity of surface gaussians (activated, 0..1).</summary>
     public double SurfaceOpacity { get; init; } = 0.95;
 
+    /// <summary>
+    /// Tilt (degrees about X) that turns the inflated relief to face the validator's front camera, which looks down
+    /// 15 degrees: the front render then shows the silhouette itself, not the top of the relief. 0 keeps it upright.
+    /// </summary>
+    public double FrontElevationDegrees { get; init; } = 15;
+
     /// <summary>Largest bounding-box extent of the output; 1.5 is the validator's reference size, so its rescale is 1.</summary>
     public double TargetExtent { get; init; } = 1.5;
 
@@ -48,6 +54,8 @@ public sealed record CpuBackendOptions
             throw new ArgumentOutOfRangeException(nameof(MinBackgroundBorderShare), MinBackgroundBorderShare, "border share must lie in (0, 1]");
         if (!(SurfaceOpacity > 0 && SurfaceOpacity < 1))
             throw new ArgumentOutOfRangeException(nameof(SurfaceOpacity), SurfaceOpacity, "surface opacity must lie in (0, 1)");
+        if (!(FrontElevationDegrees >= -45 && FrontElevationDegrees <= 45))
+            throw new ArgumentOutOfRangeException(nameof(FrontElevationDegrees), FrontElevationDegrees, "front elevation must lie in [-45, 45] degrees");
         if (!(TargetExtent > 0 && double.IsFinite(TargetExtent)))
             throw new ArgumentOutOfRangeException(nameof(TargetExtent), TargetExtent, "target extent must be positive");
     }

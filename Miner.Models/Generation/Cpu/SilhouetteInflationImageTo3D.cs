@@ -10,7 +10,8 @@ namespace Miner.Models.Generation;
 /// mirrored into a front surface (+Z, facing the validator's front camera) and a back surface, both coloured from
 /// the image, with side walls closing the steep rim and a sparse interior fill. Surface gaussians are flattened
 /// along the relief normal (so rotations vary), and the cloud is centred per axis and scaled so its largest extent
-/// is the validator's reference size. World axes: X right, Y up (image rows go down), Z towards the front camera.
+/// is the validator's reference size. World axes: X right, Y up (image rows go down), Z towards the front camera;
+/// the whole relief is then tilted to face that camera, which looks down 15 degrees.
 /// </summary>
 public sealed class SilhouetteInflationImageTo3D : IImageTo3DBackend
 {
@@ -178,6 +179,7 @@ public sealed class SilhouetteInflationImageTo3D : IImageTo3DBackend
             }
         }
         if (k != splats.Count) throw new InvalidOperationException($"emitted {k} gaussians where {splats.Count} were counted");
+        TiltTowardsFrontCamera(splats, _options.FrontElevationDegrees);
         Normalise(splats, (float)_options.TargetExtent);
         return splats;
     }
@@ -247,6 +249,32 @@ public sealed class SilhouetteInflationImageTo3D : IImageTo3DBackend
         splats.Rotations[4 * k + 1] = q.X;
         splats.Rotations[4 * k + 2] = q.Y;
         splats.Rotations[4 * k + 3] = q.Z;
+    }
+
+    /// <summary>
+    /// Rotates the cloud about X so the relief's +Z axis points at a camera that looks down by the elevation (the
+    /// validator's front camera sits at (0, sin 15, cos 15) times its radius); image up then leans back accordingly.
+    /// </summary>
+    private static void TiltTowardsFrontCamera(ActivatedSplats splats, double elevationDegrees)
+    {
+        if (elevationDegrees == 0) return;
+        var angle = -elevationDegrees * Math.PI / 180;
+        float cos = (float)Math.Cos(angle), sin = (float)Math.Sin(angle);
+        float tw = (float)Math.Cos(angle / 2), tx = (float)Math.Sin(angle / 2);
+        var p = splats.Positions;
+        var r = splats.Rotations;
+        for (var i = 0; i < splats.Count; i++)
+        {
+            float y = p[3 * i + 1], z = p[3 * i + 2];
+            p[3 * i + 1] = y * cos - z * sin;
+            p[3 * i + 2] = y * sin + z * cos;
+            // (tw, tx, 0, 0) times (w, x, y, z).
+            float w = r[4 * i], x = r[4 * i + 1], qy = r[4 * i + 2], qz = r[4 * i + 3];
+            r[4 * i] = tw * w - tx * x;
+            r[4 * i + 1] = tw * x + tx * w;
+            r[4 * i + 2] = tw * qy - tx * qz;
+            r[4 * i + 3] = tw * qz + tx * qy;
+        }
     }
 
     /// <summary>
