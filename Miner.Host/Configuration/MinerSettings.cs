@@ -3,6 +3,7 @@ using Miner.Host.Logging;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
 using Miner.Models.Bittensor.Wire;
+using Miner.Models.Generation;
 using Miner.Models.Splats;
 
 namespace Miner.Host.Configuration;
@@ -21,6 +22,7 @@ public sealed class MinerSettings
         new("miner.metagraph", typeof(MetagraphOptions)),
         new("miner.dendrite", typeof(DendriteOptions)),
         new("miner.splats", typeof(SplatOptions)),
+        new("miner.cpu-backends", typeof(CpuBackendOptions)),
     ];
 
     public required LoggingOptions Logging { get; init; }
@@ -31,6 +33,7 @@ public sealed class MinerSettings
     public required MetagraphOptions Metagraph { get; init; }
     public required DendriteOptions Dendrite { get; init; }
     public required SplatOptions Splats { get; init; }
+    public required CpuBackendOptions CpuBackends { get; init; }
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -48,6 +51,7 @@ public sealed class MinerSettings
             Metagraph = ConfigurationBinding.Bind<MetagraphOptions>(root, "miner.metagraph", warnings),
             Dendrite = ConfigurationBinding.Bind<DendriteOptions>(root, "miner.dendrite", warnings),
             Splats = ConfigurationBinding.Bind<SplatOptions>(root, "miner.splats", warnings),
+            CpuBackends = ConfigurationBinding.Bind<CpuBackendOptions>(root, "miner.cpu-backends", warnings),
         };
     }
 
