@@ -1,0 +1,18 @@
+namespace Miner.Models.Generation;
+
+/// <summary>A backend call that failed, with the endpoint, the kind of failure and a message fit for the log.</summary>
+public sealed class HttpBackendException(string backend, Uri endpoint, HttpBackendFailure failure, string problem, Exception? inner = null)
+    : Exception($"{backend}: {endpoint}: {problem}", inner)
+{
+    public string Backend { get; } = backend;
+
+    public Uri Endpoint { get; } = endpoint;
+
+    public HttpBackendFailure Failure { get; } = failure;
+
+    public string Problem { get; } = problem;
+
+    /// <summary>Worth trying again (on this or another endpoint): the service may be busy, restarting or overloaded.</summary>
+    public bool IsTransient => Failure is HttpBackendFailure.Unreachable or HttpBackendFailure.Timeout or HttpBackendFailure.Truncated
+        || (Failure == HttpBackendFailure.Status && Problem.StartsWith("status 5", StringComparison.Ordinal));
+}
