@@ -6,7 +6,7 @@ namespace Miner.Models.Generation;
 /// Drop-in client for the generation services miners already run (DreamGaussian, TRELLIS): <c>POST {base}/generate/</c>
 /// with the form field <c>prompt</c> (application/x-www-form-urlencoded) (the text, or the base64 image of an image task), answered by PLY bytes.
 /// </summary>
-public sealed class GenerateEndpointBackend : IPromptTo3DBackend
+public sealed class GenerateEndpointBackend : IPromptTo3DBackend, IHealthCheckedBackend
 {
     private readonly HttpBackendTransport _transport;
     private readonly SplatReadOptions _readOptions;

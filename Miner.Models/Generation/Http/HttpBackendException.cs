@@ -1,7 +1,7 @@
 namespace Miner.Models.Generation;
 
 /// <summary>A backend call that failed, with the endpoint, the kind of failure and a message fit for the log.</summary>
-public sealed class HttpBackendException(string backend, Uri endpoint, HttpBackendFailure failure, string problem, Exception? inner = null)
+public sealed class HttpBackendException(string backend, Uri endpoint, HttpBackendFailure failure, string problem, Exception? inner = null, int? statusCode = null)
     : Exception($"{backend}: {endpoint}: {problem}", inner)
 {
     public string Backend { get; } = backend;
@@ -12,7 +12,10 @@ public sealed class HttpBackendException(string backend, Uri endpoint, HttpBacke
 
     public string Problem { get; } = problem;
 
+    /// <summary>The HTTP status of a <see cref="HttpBackendFailure.Status"/> failure.</summary>
+    public int? StatusCode { get; } = statusCode;
+
     /// <summary>Worth trying again (on this or another endpoint): the service may be busy, restarting or overloaded.</summary>
     public bool IsTransient => Failure is HttpBackendFailure.Unreachable or HttpBackendFailure.Timeout or HttpBackendFailure.Truncated
-        || (Failure == HttpBackendFailure.Status && Problem.StartsWith("status 5", StringComparison.Ordinal));
+        || (Failure == HttpBackendFailure.Status && StatusCode >= 500);
 }

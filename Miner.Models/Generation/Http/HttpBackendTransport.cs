@@ -67,7 +67,8 @@ internal sealed class HttpBackendTransport
             if (!response.IsSuccessStatusCode)
             {
                 var excerpt = await ErrorExcerpt(response, timeout.Token).ConfigureAwait(false);
-                throw Failure(endpoint, HttpBackendFailure.Status, $"status {(int)response.StatusCode} ({response.ReasonPhrase}){excerpt}");
+                throw new HttpBackendException(Name, endpoint, HttpBackendFailure.Status,
+                    $"status {(int)response.StatusCode} ({response.ReasonPhrase}){excerpt}", statusCode: (int)response.StatusCode);
             }
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType is not null && !contentTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))

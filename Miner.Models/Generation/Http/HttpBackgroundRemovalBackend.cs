@@ -3,7 +3,7 @@ using Miner.Models.Imaging;
 namespace Miner.Models.Generation;
 
 /// <summary>Background removal over HTTP: <c>POST {base}/remove-background</c> with an <c>image/png</c> body, answered by an RGBA <c>image/png</c>.</summary>
-public sealed class HttpBackgroundRemovalBackend : IBackgroundRemovalBackend
+public sealed class HttpBackgroundRemovalBackend : IBackgroundRemovalBackend, IHealthCheckedBackend
 {
     private readonly HttpBackendTransport _transport;
 

@@ -9,7 +9,7 @@ namespace Miner.Models.Generation;
 /// <c>image/png</c> body, answered by a binary PLY (<c>application/octet-stream</c>) that is read straight off the
 /// network stream, within the size cap, and handed over in the activated domain.
 /// </summary>
-public sealed class HttpImageTo3DBackend : IImageTo3DBackend
+public sealed class HttpImageTo3DBackend : IImageTo3DBackend, IHealthCheckedBackend
 {
     private readonly HttpBackendTransport _transport;
     private readonly SplatReadOptions _readOptions;

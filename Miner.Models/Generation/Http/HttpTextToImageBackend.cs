@@ -8,7 +8,7 @@ namespace Miner.Models.Generation;
 /// Text-to-image over HTTP: <c>POST {base}/text-to-image</c> with JSON
 /// <c>{"prompt", "negative_prompt", "seed", "width", "height", "steps"}</c>, answered by an <c>image/png</c> body.
 /// </summary>
-public sealed class HttpTextToImageBackend : ITextToImageBackend
+public sealed class HttpTextToImageBackend : ITextToImageBackend, IHealthCheckedBackend
 {
     private readonly HttpBackendTransport _transport;
     private readonly string _negativePrompt;
