@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using Miner.Host.Commands.Bench;
+using Miner.Host.Commands.Generation;
 using Miner.Host.Commands.Splats;
 using Miner.Host.Configuration;
 
 namespace Miner.Host.Cli;
 
-/// <summary>`miner bench actors|splats`: figures for the README's performance table.</summary>
+/// <summary>`miner bench actors|splats|cpu-backends`: figures for the README's performance table.</summary>
 public static class BenchCommands
 {
     public static Command Create(CliContext context)
@@ -20,7 +21,12 @@ public static class BenchCommands
         var splats = new Command("splats", "PLY read/write MB/s and PLY<->SPZ seconds on 1,000,000 synthetic gaussians") { splatJson };
         splats.SetAction(parse => context.WithSettings(parse, s => new BenchSplatsCommand(s.Splats).Run(parse.GetValue(splatJson), context.Out, context.Error)));
 
-        return new Command("bench", "Benchmarks that print figures") { actors, splats };
+        var cpuJson = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var cpuRuns = new Option<int>("--runs") { Description = "Runs of each backend (the median is printed)", DefaultValueFactory = _ => 3 };
+        var cpu = new Command("cpu-backends", "CPU fallbacks: matting and inflation seconds, gaussians, front-view IoU on a synthetic picture") { cpuJson, cpuRuns };
+        cpu.SetAction(parse => context.WithSettings(parse, s => new BenchCpuBackendsCommand(s.CpuBackends).Run(parse.GetValue(cpuJson), parse.GetValue(cpuRuns), context.Out, context.Error)));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats, cpu };
     }
 
     private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)

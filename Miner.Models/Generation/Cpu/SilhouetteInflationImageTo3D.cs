@@ -46,12 +46,18 @@ public sealed class SilhouetteInflationImageTo3D : IImageTo3DBackend
         var budget = _options.GaussianBudget;
         var resolution = 128;
         var relief = BuildRelief(crop, resolution, cancellation);
-        var guess = (int)Math.Ceiling(resolution * Math.Sqrt((double)budget / Math.Max(1, relief.Count)) * 1.02);
-        resolution = Math.Clamp(guess, 8, MaxResolution);
-        relief = BuildRelief(crop, resolution, cancellation);
+        // The interior fill grows faster than the square, so refine the guess twice before stepping up.
+        for (var refine = 0; refine < 3; refine++)
+        {
+            var guess = (int)Math.Ceiling(resolution * Math.Sqrt((double)budget / Math.Max(1, relief.Count)) * 1.01);
+            guess = Math.Clamp(guess, 8, MaxResolution);
+            if (guess == resolution) break;
+            resolution = guess;
+            relief = BuildRelief(crop, resolution, cancellation);
+        }
         while (relief.Count < budget && resolution < MaxResolution)
         {
-            resolution = Math.Min(MaxResolution, (int)Math.Ceiling(resolution * 1.05) + 1);
+            resolution = Math.Min(MaxResolution, (int)Math.Ceiling(resolution * 1.03) + 1);
             relief = BuildRelief(crop, resolution, cancellation);
         }
         var copies = (budget + relief.Count - 1) / relief.Count; // thin shapes at the cap: jittered copies
