@@ -10,6 +10,9 @@ namespace Miner.Models.Generation;
 /// </summary>
 public sealed class BorderMattingBackgroundRemover : IBackgroundRemovalBackend
 {
+    /// <summary>Largest image matted (4096 x 4096): the per-pixel working arrays take about 40 bytes a pixel.</summary>
+    public const long MaxPixels = 4096L * 4096;
+
     private const int MaxBackgroundColours = 3;
     private readonly CpuBackendOptions _options;
 
@@ -39,6 +42,8 @@ public sealed class BorderMattingBackgroundRemover : IBackgroundRemovalBackend
                 if (pixels[4 * i + 3] >= _options.AlphaThreshold) return new RgbaImage(width, height, (byte[])pixels.Clone());
             throw new UnusableImageException($"the {width}x{height} image's alpha channel is below {_options.AlphaThreshold} everywhere: nothing to keep");
         }
+        if ((long)width * height > MaxPixels)
+            throw new UnusableImageException($"a {width}x{height} image is larger than the {MaxPixels} pixels the CPU matting handles; scale it down first");
         if (width < 3 || height < 3)
             throw new UnusableImageException($"a {width}x{height} image is too small to tell a background border from the object");
 

@@ -15,7 +15,7 @@ public sealed class HttpBackendException(string backend, Uri endpoint, HttpBacke
     /// <summary>The HTTP status of a <see cref="HttpBackendFailure.Status"/> failure.</summary>
     public int? StatusCode { get; } = statusCode;
 
-    /// <summary>Worth trying again (on this or another endpoint): the service may be busy, restarting or overloaded.</summary>
+    /// <summary>Worth trying again (on this or another endpoint): the service may be busy, restarting or overloaded (5xx, 408, 429).</summary>
     public bool IsTransient => Failure is HttpBackendFailure.Unreachable or HttpBackendFailure.Timeout or HttpBackendFailure.Truncated
-        || (Failure == HttpBackendFailure.Status && StatusCode >= 500);
+        || (Failure == HttpBackendFailure.Status && (StatusCode >= 500 || StatusCode is 408 or 429));
 }

@@ -106,6 +106,17 @@ public sealed class BorderMattingBackgroundRemoverSpecs
     }
 
     [Fact]
+    public async Task An_image_above_the_pixel_limit_is_refused_before_any_work()
+    {
+        var image = new RgbaImage(4097, 4096);
+        Array.Fill(image.Pixels, (byte)255);
+
+        var error = await Assert.ThrowsAsync<UnusableImageException>(() => Remover.RemoveBackgroundAsync(image, CancellationToken.None));
+
+        Assert.Contains("4097x4096", error.Message);
+    }
+
+    [Fact]
     public async Task A_photo_without_a_plain_background_is_refused_rather_than_guessed()
     {
         var random = new Random(7);

@@ -36,6 +36,19 @@ public sealed class HttpBackendFailureSpecs
         Assert.False(error.IsTransient);
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(408)]
+    public async Task Too_many_requests_and_request_timeout_are_worth_retrying(int status)
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(context => BackendServers.Status(context, status));
+
+        var error = await Assert.ThrowsAsync<HttpBackendException>(() => Generate(server).GenerateAsync("a cat", CancellationToken.None));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.True(error.IsTransient);
+    }
+
     [Fact]
     public async Task A_service_that_never_answers_times_out()
     {
