@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Miner.Host.Commands.Bench;
+using Miner.Host.Commands.Generation;
 using Miner.Host.Commands.Splats;
 using Miner.Host.Configuration;
 
@@ -36,7 +37,12 @@ public static class BenchCommands
         var scheduler = new Command("scheduler", "Virtual-time simulation of the mining actors against simulated validators and GPUs (4 h), both policies and the base miner's loop") { schedulerJson };
         scheduler.SetAction(parse => BenchSchedulerCommand.Run(parse.GetValue(schedulerJson), context.Out, context.Error));
 
-        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence, render, scheduler };
+        var cpuJson = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var cpuRuns = new Option<int>("--runs") { Description = "Runs of each backend (the median is printed)", DefaultValueFactory = _ => 3 };
+        var cpu = new Command("cpu-backends", "CPU fallbacks: matting and inflation seconds, gaussians, front-view IoU on a synthetic picture") { cpuJson, cpuRuns };
+        cpu.SetAction(parse => context.WithSettings(parse, s => new BenchCpuBackendsCommand(s.CpuBackends).Run(parse.GetValue(cpuJson), parse.GetValue(cpuRuns), context.Out, context.Error)));
+
+        return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence, render, scheduler, cpu };
     }
 
     private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)

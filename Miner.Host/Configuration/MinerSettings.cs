@@ -6,6 +6,7 @@ using Miner.Host.Logging;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
 using Miner.Models.Bittensor.Wire;
+using Miner.Models.Generation;
 using Miner.Models.Splats;
 using Miner.Models.Validation;
 
@@ -29,6 +30,7 @@ public sealed class MinerSettings
         new("miner.gate", typeof(SelfValidationOptions)),
         new("miner.generation", typeof(GenerationOptions)),
         new("miner.mining", typeof(MiningOptions)),
+        new("miner.cpu-backends", typeof(CpuBackendOptions)),
     ];
 
     public required LoggingOptions Logging { get; init; }
@@ -43,6 +45,7 @@ public sealed class MinerSettings
     public required SelfValidationOptions Gate { get; init; }
     public required GenerationOptions Generation { get; init; }
     public required MiningOptions Mining { get; init; }
+    public required CpuBackendOptions CpuBackends { get; init; }
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -64,6 +67,7 @@ public sealed class MinerSettings
             Gate = ConfigurationBinding.Bind<SelfValidationOptions>(root, "miner.gate", warnings),
             Generation = BindGeneration(root, warnings),
             Mining = ConfigurationBinding.Bind<MiningOptions>(root, "miner.mining", warnings),
+            CpuBackends = ConfigurationBinding.Bind<CpuBackendOptions>(root, "miner.cpu-backends", warnings),
         };
     }
 
