@@ -125,7 +125,14 @@ public static class DevnetMetagraphFile
     {
         if (!owner.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String)
             throw new FormatException($"{where}.{name}: expected a string");
-        return element.GetString()!;
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException error) // System.Text.Json validates UTF-8 inside strings only when reading them
+        {
+            throw new FormatException($"{where}.{name}: the string is not valid UTF-8", error);
+        }
     }
 
     private static string Shorten(string value)
