@@ -21,6 +21,7 @@ public sealed class MinerSettings
         new("miner.metagraph", typeof(MetagraphOptions)),
         new("miner.dendrite", typeof(DendriteOptions)),
         new("miner.splats", typeof(SplatOptions)),
+        new("devnet", typeof(Devnet.DevnetOptions)), // hocon/devnet.conf; bound by DevnetConfiguration, not here
     ];
 
     public required LoggingOptions Logging { get; init; }

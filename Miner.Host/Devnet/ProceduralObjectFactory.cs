@@ -76,7 +76,7 @@ public static class ProceduralObjectFactory
         var factor = 1.5f / MathF.Max(extent.X, MathF.Max(extent.Y, extent.Z));
         var middle = (min + max) / 2;
         var spacing = MathF.Sqrt((float)(total * factor * factor / gaussians));
-        var logScale = MathF.Log(0.7f * spacing);
+        var logScale = MathF.Log(0.9f * spacing); // overlapping enough that back faces do not show through
         var logit = MathF.Log(Opacity / (1 - Opacity));
 
         var cloud = new GaussianCloud(gaussians, 0);

@@ -58,4 +58,11 @@ public sealed class DevnetConfigurationSpecs
         var options = new DevnetOptions { Host = "0.0.0.0" };
         Assert.Contains("loopback", Assert.Throws<ArgumentException>(options.Validate).Message);
     }
+
+    [Fact]
+    public void Config_check_accepts_the_shipped_devnet_conf()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, new ConfigurationChecker(MinerSettings.Sections).Run(DevnetOptions.DefaultsPath, output));
+    }
 }
