@@ -86,4 +86,18 @@ public sealed class DevnetProxyScorerSpecs
         var score = await ((ISubmissionScorer)Scorer).ScoreAsync(TextTask, DevnetSamples.Base64Spz(Subject.Cloud), CancellationToken.None);
         Assert.False(score.ValidationFailed);
     }
+
+    [Fact]
+    public void Truncated_and_mutated_submissions_score_zero_or_a_number_and_never_throw()
+    {
+        var spz = Convert.FromBase64String(DevnetSamples.Base64Spz(ProceduralObjectFactory.Build(DevnetSamples.SphereAndBox, 7500, seed: 2)));
+        var random = new Random(5);
+        for (var round = 0; round < 160; round++)
+        {
+            var bytes = round < 80 ? spz.AsSpan(0, random.Next(spz.Length)).ToArray() : (byte[])spz.Clone();
+            if (round >= 80) for (var k = 0; k < 1 + random.Next(8); k++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            var score = Scorer.Score(TextTask, Convert.ToBase64String(bytes));
+            Assert.InRange(score.Score, 0, 1);
+        }
+    }
 }
