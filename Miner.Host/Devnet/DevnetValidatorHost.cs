@@ -80,6 +80,7 @@ public sealed class DevnetValidatorHost : IAsyncDisposable
 
         public async Task BeforeAnswerAsync(CancellationToken requestAborted)
         {
+            stats.Request();
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
             if (behaviour.Hanging)
             {

@@ -4,7 +4,7 @@ namespace Miner.Host.Devnet;
 public sealed class DevnetValidatorStats
 {
     private long _pulls, _assigned, _reissued, _violations, _unknown, _submissions, _accepted, _declined, _penalised,
-        _validationFailed, _feedbackOnly, _blacklisted, _injectedErrors, _hung;
+        _validationFailed, _feedbackOnly, _blacklisted, _injectedErrors, _hung, _requests;
     private double _scoreSum;
     private readonly Lock _gate = new();
 
@@ -21,6 +21,7 @@ public sealed class DevnetValidatorStats
     internal void Blacklisted() => Interlocked.Increment(ref _blacklisted);
     internal void InjectedError() => Interlocked.Increment(ref _injectedErrors);
     internal void Hung() => Interlocked.Increment(ref _hung);
+    internal void Request() => Interlocked.Increment(ref _requests);
 
     internal void Accepted(double score)
     {
@@ -37,7 +38,7 @@ public sealed class DevnetValidatorStats
             Interlocked.Read(ref _pulls), Interlocked.Read(ref _assigned), Interlocked.Read(ref _reissued), Interlocked.Read(ref _violations),
             Interlocked.Read(ref _unknown), Interlocked.Read(ref _submissions), accepted, Interlocked.Read(ref _declined),
             Interlocked.Read(ref _penalised), Interlocked.Read(ref _validationFailed), Interlocked.Read(ref _feedbackOnly),
-            Interlocked.Read(ref _blacklisted), Interlocked.Read(ref _injectedErrors), Interlocked.Read(ref _hung),
+            Interlocked.Read(ref _blacklisted), Interlocked.Read(ref _injectedErrors), Interlocked.Read(ref _hung), Interlocked.Read(ref _requests),
             accepted == 0 ? 0 : sum / accepted);
     }
 }

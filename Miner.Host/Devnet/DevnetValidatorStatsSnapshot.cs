@@ -15,9 +15,10 @@ namespace Miner.Host.Devnet;
 /// <param name="Blacklisted">403 answers to submissions.</param>
 /// <param name="InjectedErrors">500 answers from the flaky behaviour.</param>
 /// <param name="Hung">Requests the hanging behaviour never answered.</param>
+/// <param name="Requests">Verified PullTask and SubmitResults requests that reached the handlers (before any misbehaviour).</param>
 public sealed record DevnetValidatorStatsSnapshot(
     long Pulls, long TasksAssigned, long TasksReissued, long CooldownViolations, long UnknownHotkeys, long Submissions, long Accepted,
-    long Declined, long Penalised, long ValidationFailed, long FeedbackOnly, long Blacklisted, long InjectedErrors, long Hung,
+    long Declined, long Penalised, long ValidationFailed, long FeedbackOnly, long Blacklisted, long InjectedErrors, long Hung, long Requests,
     double MeanAcceptedScore)
 {
     public long Failed => Penalised + ValidationFailed;

@@ -59,6 +59,21 @@ public sealed class DevnetNetworkSpecs : IDisposable
     }
 
     [Fact]
+    public async Task An_image_task_answered_with_its_own_object_is_accepted_over_the_wire()
+    {
+        var options = Options(1);
+        options.Tasks = new DevnetTaskOptions { TextShare = 0, ImageSize = 128, ObjectGaussians = 8000 };
+        await using var network = await DevnetNetwork.StartAsync(options, _time);
+        using var dendrite = MinerDendrite(network);
+        var target = network.Validators[0].Target;
+        var task = (await dendrite.PullTaskAsync(target)).Synapse!.Task!;
+        var subject = network.Validators[0].Validator.MinerState(dendrite.Hotkey)!.AssignedTask!.Reference!;
+        var outcome = await dendrite.SubmitResultsAsync(target, task, Convert.FromBase64String(DevnetSamples.Base64Spz(subject.Cloud)));
+        Assert.Equal(TaskKind.Image, task.Kind);
+        Assert.True(outcome.Synapse!.Feedback!.TaskFidelityScore >= 0.8, outcome.Synapse.Feedback.ToString());
+    }
+
+    [Fact]
     public async Task A_request_signed_for_another_validator_is_refused_as_unverified()
     {
         await using var network = await DevnetNetwork.StartAsync(Options(), _time);
@@ -136,6 +151,21 @@ public sealed class DevnetNetworkSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_slow_validator_answers_after_its_response_latency()
+    {
+        var slow = new DevnetBehaviourOptions { Uid = 0, ResponseLatency = TimeSpan.FromMilliseconds(200) };
+        var validatorTime = new TimerCountingTime(_time);
+        await using var network = await DevnetNetwork.StartAsync(Options(1, slow), validatorTime);
+        using var dendrite = MinerDendrite(network);
+        var call = dendrite.PullTaskAsync(network.Validators[0].Target);
+        for (var i = 0; i < 500 && validatorTime.TimersCreated == 0; i++) await Task.Delay(10); // real sockets: wait until the delay is armed
+        _time.Advance(TimeSpan.FromMilliseconds(199));
+        Assert.False(call.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(DendriteStatus.Ok, (await call.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+    }
+
+    [Fact]
     public async Task A_stopped_devnet_no_longer_answers()
     {
         var network = await DevnetNetwork.StartAsync(Options(1), _time);
@@ -143,5 +173,26 @@ public sealed class DevnetNetworkSpecs : IDisposable
         var target = network.Validators[0].Target;
         await network.DisposeAsync();
         Assert.Equal(DendriteStatus.Unavailable, (await dendrite.PullTaskAsync(target)).Status);
+    }
+
+    /// <summary>The shared manual clock, counting the timers the validators arm (their latency delays).</summary>
+    private sealed class TimerCountingTime(ManualTimeProvider inner) : TimeProvider
+    {
+        private int _timers;
+
+        public int TimersCreated => Volatile.Read(ref _timers);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref _timers);
+            return timer;
+        }
     }
 }
