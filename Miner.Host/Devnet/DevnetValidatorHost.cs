@@ -16,8 +16,11 @@ public sealed class DevnetValidatorHost : IAsyncDisposable
     private readonly AxonHost _axon;
     private readonly CancellationTokenSource _stopping;
 
-    private DevnetValidatorHost(DevnetValidator validator, DevnetBehaviourOptions behaviour, AxonHost axon, CancellationTokenSource stopping)
+    private readonly IPAddress _address;
+
+    private DevnetValidatorHost(DevnetValidator validator, DevnetBehaviourOptions behaviour, AxonHost axon, IPAddress address, CancellationTokenSource stopping)
     {
+        _address = address;
         Validator = validator;
         Behaviour = behaviour;
         _axon = axon;
@@ -32,7 +35,7 @@ public sealed class DevnetValidatorHost : IAsyncDisposable
     public Uri Address => _axon.Address;
 
     /// <summary>Where a dendrite calls this validator.</summary>
-    public AxonTarget Target => new(IPAddress.Parse(_axon.Address.Host), _axon.Address.Port, Validator.Hotkey);
+    public AxonTarget Target => new(_address, _axon.Address.Port, Validator.Hotkey);
 
     /// <param name="seed">Seeds the injected failures.</param>
     public static async Task<DevnetValidatorHost> StartAsync(DevnetValidator validator, DevnetBehaviourOptions behaviour, string host, int port,
@@ -58,7 +61,7 @@ public sealed class DevnetValidatorHost : IAsyncDisposable
         try
         {
             var axon = await AxonHost.StartAsync(pipeline, options, cancellation: cancellation).ConfigureAwait(false);
-            return new DevnetValidatorHost(validator, behaviour, axon, stopping);
+            return new DevnetValidatorHost(validator, behaviour, axon, IPAddress.Parse(host), stopping);
         }
         catch
         {
