@@ -31,6 +31,7 @@ public sealed class MinerSettings
         new("miner.generation", typeof(GenerationOptions)),
         new("miner.mining", typeof(MiningOptions)),
         new("miner.cpu-backends", typeof(CpuBackendOptions)),
+        new("devnet", typeof(Devnet.DevnetOptions)), // hocon/devnet.conf; bound by DevnetConfiguration, not here
     ];
 
     public required LoggingOptions Logging { get; init; }
