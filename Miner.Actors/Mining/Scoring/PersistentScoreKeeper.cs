@@ -116,11 +116,10 @@ public sealed class PersistentScoreKeeper : PersistentActor
         {
             // The base miner's rule: without a cooldown in the answer, wait the backoff.
             var until = m.Reply.CooldownUntil is { } c && c > Now ? c : Now + (m.Reply.Feedback is null ? _options.PollerBackoff : TimeSpan.Zero);
-            Persist(new SubmissionAnswered(v.Hotkey, v.Uid, Now, m.TaskId, m.Declined, m.Reply.Feedback, m.Reply.CooldownUntil, m.Bucket), () =>
-            {
-                Tell(new ValidatorCooldownKnown(v.Hotkey, until));
-                Decide(v.Hotkey);
-            });
+            // Announced before the write: the pollers must not pull in the window a journal write takes, and a
+            // cooldown announced for an answer that then fails to be journaled is only conservative.
+            Tell(new ValidatorCooldownKnown(v.Hotkey, until));
+            Persist(new SubmissionAnswered(v.Hotkey, v.Uid, Now, m.TaskId, m.Declined, m.Reply.Feedback, m.Reply.CooldownUntil, m.Bucket), () => Decide(v.Hotkey));
         }
         else
         {
@@ -132,11 +131,8 @@ public sealed class PersistentScoreKeeper : PersistentActor
     {
         var v = m.Validator;
         var until = Now + _options.PollerBackoff;
-        Persist(new SubmissionAbandoned(v.Hotkey, v.Uid, Now, m.TaskId, m.Reason, m.TransportFailure), () =>
-        {
-            Tell(new ValidatorCooldownKnown(v.Hotkey, until));
-            Decide(v.Hotkey);
-        });
+        Tell(new ValidatorCooldownKnown(v.Hotkey, until)); // before the write, as above
+        Persist(new SubmissionAbandoned(v.Hotkey, v.Uid, Now, m.TaskId, m.Reason, m.TransportFailure), () => Decide(v.Hotkey));
     }
 
     private void Decide(string hotkey)
