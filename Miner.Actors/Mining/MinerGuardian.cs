@@ -5,6 +5,7 @@ using Miner.Actors.Mining.Polling;
 using Miner.Actors.Mining.Routing;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Submission;
+using Miner.Actors.Persistence;
 
 namespace Miner.Actors.Mining;
 
@@ -20,7 +21,7 @@ public sealed class MinerGuardian : ReceiveActor
     {
         var options = setup.Options;
         options.Validate();
-        var scoreKeeper = Context.ActorOf(Props.Create(() => new ScoreKeeper(options)), "scorekeeper");
+        var scoreKeeper = Context.ActorOf(ScoreKeeperProps(options, setup.Persistence), "scorekeeper");
         var metagraph = Context.ActorOf(Props.Create(() => new MetagraphActor(
             setup.ValidatorSource, setup.MinStakeTao, setup.ResyncInterval, setup.OwnHotkey, scoreKeeper)), "metagraph");
         var submitter = Context.ActorOf(Props.Create(() => new Submitter(
@@ -34,6 +35,19 @@ public sealed class MinerGuardian : ReceiveActor
             if (ChildFor(message) is { } name && Context.Child(name) is { } child) child.Forward(message);
             else Unhandled(message);
         });
+    }
+
+    /// <summary>
+    /// In memory as before without stores; with stores the persistent keeper under a backoff supervisor (OnStop): a
+    /// failed write stops it, it comes back, recovers from the journal and keeps telling the same subscribers.
+    /// </summary>
+    private static Props ScoreKeeperProps(MiningOptions options, PersistenceStores? stores)
+    {
+        if (stores is null) return Props.Create(() => new ScoreKeeper(options));
+        var subscribers = new List<IActorRef>();
+        return BackoffSupervisor.Props(new BackoffOptions(
+            Props.Create(() => new PersistentScoreKeeper(options, stores, subscribers)), PersistentScoreKeeper.Id,
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2) { Mode = BackoffMode.OnStop });
     }
 
     /// <summary>Operator messages sent to the guardian reach the child that handles them.</summary>

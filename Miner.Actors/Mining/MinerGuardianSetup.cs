@@ -2,11 +2,15 @@ using Miner.Actors.Kernel;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Submission;
+using Miner.Actors.Persistence;
 using Miner.Models.Splats;
 
 namespace Miner.Actors.Mining;
 
-/// <summary>What the <see cref="MinerGuardian"/> needs to build the mining tree.</summary>
+/// <summary>
+/// What the <see cref="MinerGuardian"/> needs to build the mining tree. <see cref="Persistence"/> null keeps the
+/// ScoreKeeper's journal in memory (devnet, specs); given, the ScoreKeeper journals there and survives a kill.
+/// </summary>
 public sealed record MinerGuardianSetup(
     MiningOptions Options,
     IValidatorSetSource ValidatorSource,
@@ -18,4 +22,5 @@ public sealed record MinerGuardianSetup(
     IReadOnlyList<string> Gpus,
     Func<string, IActorRef, Props> GpuProps,
     CloudStatisticsOptions? DensityBuckets = null,
-    Random? Random = null);
+    Random? Random = null,
+    PersistenceStores? Persistence = null);

@@ -100,6 +100,46 @@ public sealed class ScoreLedger
         }
     }
 
+    /// <summary>Every field, for a snapshot; <see cref="Restore"/> rebuilds the same ledger from it.</summary>
+    public ScoreLedgerState ToState() => new(
+        _rows.Select(kv => new ValidatorRowState(kv.Key, kv.Value.Uid, kv.Value.Pulls, kv.Value.PullFailures, kv.Value.Submissions,
+            kv.Value.Declines, kv.Value.Accepted, kv.Value.Failed, kv.Value.Abandoned, kv.Value.LastScore, kv.Value.ScoreSum,
+            kv.Value.ScoreCount, kv.Value.CooldownUntil, kv.Value.Violations, kv.Value.LastFeedback, kv.Value.ConsecutiveTransportFailures,
+            kv.Value.Blacklist, kv.Value.OnProbation, kv.Value.LastPeriod, kv.Value.RecentScored.ToArray())).ToList(),
+        _byBucket.ToDictionary(kv => kv.Key, kv => kv.Value.Scored),
+        _byBucket.ToDictionary(kv => kv.Key, kv => kv.Value.Accepted),
+        _scored,
+        _accepted);
+
+    /// <summary>Replaces the ledger's state with a snapshot's (configuration-driven blacklist entries stay as configured).</summary>
+    public void Restore(ScoreLedgerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _rows.Clear();
+        foreach (var r in state.Rows)
+        {
+            var row = new Row
+            {
+                Uid = r.Uid, Pulls = r.Pulls, PullFailures = r.PullFailures, Submissions = r.Submissions, Declines = r.Declines,
+                Accepted = r.Accepted, Failed = r.Failed, Abandoned = r.Abandoned, LastScore = r.LastScore, ScoreSum = r.ScoreSum,
+                ScoreCount = r.ScoreCount, CooldownUntil = r.CooldownUntil, Violations = r.Violations, LastFeedback = r.LastFeedback,
+                ConsecutiveTransportFailures = r.ConsecutiveTransportFailures, Blacklist = r.Blacklist, OnProbation = r.OnProbation,
+                LastPeriod = r.LastPeriod,
+            };
+            row.RecentScored.AddRange(r.RecentScored ?? []);
+            _rows[r.Hotkey] = row;
+        }
+        _byBucket.Clear();
+        foreach (var (bucket, scored) in state.ScoredByBucket)
+            _byBucket[bucket] = (scored, state.AcceptedByBucket.TryGetValue(bucket, out var accepted) ? accepted : 0);
+        _scored = state.Scored;
+        _accepted = state.Accepted;
+    }
+
+    /// <summary>Validators whose cooldown still runs at <paramref name="now"/> (what pollers must learn after a restart).</summary>
+    public IEnumerable<(string Hotkey, DateTimeOffset Until)> CooldownsAfter(DateTimeOffset now) =>
+        _rows.Where(r => r.Value.CooldownUntil is { } until && until > now).Select(r => (r.Key, r.Value.CooldownUntil!.Value));
+
     /// <summary>The blacklisting the rules call for after the latest events, or null (pure).</summary>
     public ValidatorBlacklisted? RuleDecision(string hotkey, DateTimeOffset now)
     {

@@ -1,0 +1,14 @@
+namespace Miner.Actors.Mining.Ledger;
+
+/// <summary>Journal <see cref="Event"/>; the ledger replies <see cref="TaskRecorded"/> once it is written.</summary>
+public sealed record RecordTask(ITaskLedgerEvent Event);
+
+public sealed record TaskRecorded(string TaskId);
+
+/// <summary>Asks for the tasks pulled and not settled; replied with <see cref="UnsettledTasks"/>.</summary>
+public sealed record GetUnsettledTasks;
+
+/// <summary>Pulled and not settled, oldest first, with whether a (possibly empty) submission was already sent.</summary>
+public sealed record UnsettledTasks(IReadOnlyList<UnsettledTask> Tasks);
+
+public sealed record UnsettledTask(TaskPulled Pulled, bool SubmissionSent);

@@ -1,0 +1,87 @@
+using System.Net;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Scoring;
+using Miner.Actors.Persistence;
+using Miner.Models.Bittensor.Wire;
+using Miner.Models.Protocol;
+using Miner.Models.Splats;
+using Miner.Specs.TestKit;
+
+namespace Miner.Specs.Persistence;
+
+/// <summary>The persistent ScoreKeeper: what it journaled on a SQLite file survives a dead actor system.</summary>
+public sealed class PersistentScoreKeeperSpec : IDisposable
+{
+    private static readonly ValidatorInfo Validator = new(9, "hk9", new AxonTarget(IPAddress.Parse("203.0.113.9"), 9009, "hk9"), 5000);
+    private static readonly MiningOptions Options = new() { Blacklist = { NoAcceptWindow = 3, Period = TimeSpan.FromHours(1) } };
+    private readonly TempSqliteFile _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    private PersistenceStores OpenStores() => new(SqliteJournal.Open(_file.DatabasePath), SqliteSnapshotStore.Open(_file.DatabasePath));
+
+    /// <summary>First "process": one accepted result with a 270 s cooldown and a manual blacklisting for an hour; then it dies.</summary>
+    private void RunAndDie(out DateTimeOffset cooldownUntil, out DateTimeOffset blacklistedUntil)
+    {
+        var stores = OpenStores(); // never disposed: the process is killed
+        using var kit = new SystemWith(stores);
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var subscriber = kit.CreateTestProbe("subscriber");
+        keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref));
+        cooldownUntil = kit.Clock.UtcNow.AddSeconds(270);
+        blacklistedUntil = kit.Clock.UtcNow.AddHours(1);
+        keeper.Tell(new SubmissionReported(Validator, "t1", false,
+            SubmitReply.Answered(new Feedback { TaskFidelityScore = 0.8 }, cooldownUntil), DensityBucket.Sparse));
+        keeper.Tell(new AddToBlacklist("hk2", 2, "operator says so", blacklistedUntil));
+        Assert.Equal(cooldownUntil, subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
+        Assert.True(subscriber.ExpectMsg<BlacklistChanged>().Blacklisted); // both written: handlers run after the write
+        GC.KeepAlive(stores);
+    }
+
+    [Fact]
+    public void After_a_kill_a_subscriber_learns_the_recovered_cooldowns()
+    {
+        RunAndDie(out var cooldownUntil, out _);
+        using var kit = new SystemWith(OpenStores());
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var poller = kit.CreateTestProbe("poller");
+        keeper.Tell(new SubscribeValidatorEvents(poller.Ref));
+        Assert.Equal(new ValidatorCooldownKnown("hk9", cooldownUntil), poller.ExpectMsg<ValidatorCooldownKnown>());
+    }
+
+    [Fact]
+    public void After_a_kill_the_scores_are_recovered()
+    {
+        RunAndDie(out _, out _);
+        using var kit = new SystemWith(OpenStores());
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var entry = kit.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;
+        Assert.Equal((1, 1, 0.8), (entry.Submissions, entry.Accepted, entry.LastScore));
+        var rates = kit.Await(keeper.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
+        Assert.Equal(new SuccessRate(1, 1), rates.ByBucket[DensityBucket.Sparse]);
+    }
+
+    [Fact]
+    public void After_a_kill_the_blacklist_is_recovered_and_still_expires()
+    {
+        RunAndDie(out _, out var blacklistedUntil);
+        using var kit = new SystemWith(OpenStores());
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var subscriber = kit.CreateTestProbe("subscriber");
+        keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref));
+        var blacklist = kit.Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(5)));
+        Assert.Equal(blacklistedUntil, blacklist.Dynamic["hk2"].Until);
+        subscriber.FishForMessage<ValidatorCooldownKnown>(_ => true);
+        kit.Advance(TimeSpan.FromMinutes(61));
+        var restored = subscriber.FishForMessage<BlacklistChanged>(_ => true);
+        Assert.Equal(("hk2", false), (restored.Hotkey, restored.Blacklisted));
+    }
+
+    /// <summary>An actor system with <paramref name="stores"/> registered.</summary>
+    private sealed class SystemWith : ActorSpec
+    {
+        public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);
+    }
+}

@@ -1,0 +1,73 @@
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining.Ledger;
+using Miner.Actors.Persistence;
+using Miner.Models.Protocol;
+using Miner.Specs.TestKit;
+
+namespace Miner.Specs.Persistence;
+
+/// <summary>The in-flight task ledger on a SQLite file across a killed actor system.</summary>
+public sealed class TaskLedgerSpec : IDisposable
+{
+    private readonly TempSqliteFile _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    private PersistenceStores OpenStores() => new(SqliteJournal.Open(_file.DatabasePath), SqliteSnapshotStore.Open(_file.DatabasePath));
+
+    private static TaskPulled Pulled(string validator, string taskId) =>
+        new(validator, 1, taskId, TaskKind.Text, $"a prompt for {taskId}", DateTimeOffset.UnixEpoch);
+
+    /// <summary>Records <paramref name="events"/> (each acknowledged, so written) in a system that then dies.</summary>
+    private void RunAndDie(params ITaskLedgerEvent[] events)
+    {
+        var stores = OpenStores(); // never closed: killed
+        using var kit = new SystemWith(stores);
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new TaskLedger(null)), "ledger");
+        foreach (var e in events) kit.Await(ledger.Ask<TaskRecorded>(new RecordTask(e), TimeSpan.FromSeconds(5)));
+        GC.KeepAlive(stores);
+    }
+
+    private IReadOnlyList<UnsettledTask> UnsettledAfterRestart()
+    {
+        using var kit = new SystemWith(OpenStores());
+        var ledger = kit.Sys.ActorOf(Props.Create(() => new TaskLedger(null)), "ledger");
+        return kit.Await(ledger.Ask<UnsettledTasks>(new GetUnsettledTasks(), TimeSpan.FromSeconds(5))).Tasks;
+    }
+
+    [Fact]
+    public void After_a_kill_the_tasks_in_flight_are_known_with_their_validator_and_prompt()
+    {
+        RunAndDie(Pulled("hk1", "t1"), Pulled("hk2", "t2"));
+        var tasks = UnsettledAfterRestart();
+        Assert.Equal(["hk1", "hk2"], tasks.Select(t => t.Pulled.ValidatorHotkey));
+        Assert.Equal("a prompt for t2", tasks[1].Pulled.Prompt);
+        Assert.All(tasks, t => Assert.False(t.SubmissionSent));
+    }
+
+    [Fact]
+    public void A_task_settled_before_the_kill_is_not_in_flight_after_restart()
+    {
+        RunAndDie(Pulled("hk1", "t1"), new TaskSubmitted("t1", DateTimeOffset.UnixEpoch), new TaskSettled("t1", DateTimeOffset.UnixEpoch), Pulled("hk2", "t2"));
+        Assert.Equal(["t2"], UnsettledAfterRestart().Select(t => t.Pulled.TaskId));
+    }
+
+    [Fact]
+    public void A_task_sent_but_not_answered_is_in_flight_and_marked_as_sent()
+    {
+        RunAndDie(Pulled("hk1", "t1"), new TaskDeclined("t1", DateTimeOffset.UnixEpoch));
+        Assert.True(Assert.Single(UnsettledAfterRestart()).SubmissionSent);
+    }
+
+    [Fact]
+    public void A_re_pulled_task_is_recorded_once()
+    {
+        RunAndDie(Pulled("hk1", "t1"), Pulled("hk1", "t1"));
+        Assert.Single(UnsettledAfterRestart());
+    }
+
+    private sealed class SystemWith : ActorSpec
+    {
+        public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);
+    }
+}
