@@ -16,6 +16,15 @@ public sealed class NvidiaSmiSpecs
     }
 
     [Fact]
+    public void The_output_captured_on_an_h200_host_is_one_card()
+    {
+        // Captured verbatim from nvidia-smi on the project's H200 device machine.
+        var cards = NvidiaSmi.Parse("0, NVIDIA H200, 143771, 0\n");
+
+        Assert.Equal([new GpuCard(0, "NVIDIA H200", 143771, 0)], cards);
+    }
+
+    [Fact]
     public void Not_available_memory_is_null_and_blank_lines_and_crlf_are_ignored()
     {
         var cards = NvidiaSmi.Parse("\r\n0, NVIDIA A100, [N/A], [Not Supported]\r\n\r\n");
