@@ -224,7 +224,7 @@ public sealed class GenerationActor : ReceiveActor
             StageNames.Image => new ImageRequest(id, attempt, run.Task.Prompt, run.Seed),
             StageNames.Mask => new MaskRequest(id, attempt, run.Image!),
             StageNames.Trellis => new TrellisRequest(id, attempt, run.Rgba!, run.Seed),
-            _ => new PlyWriteRequest(id, attempt, run.Splats!),
+            _ => new PlyWriteRequest(id, attempt, run.Splats!, new GenerationPrompt(run.Task.Kind, run.Task.Prompt)),
         };
         run.Dispatched = true;
         run.StageStarted = Context.System.Scheduler.UtcNow;

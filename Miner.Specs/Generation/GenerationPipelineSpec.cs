@@ -23,6 +23,20 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
     }
 
     [Fact]
+    public void The_ply_stage_hands_the_task_prompt_to_a_prompt_aware_gate()
+    {
+        var card = StartCard();
+        var text = TextTask();
+        Give(card, text);
+        ExpectResult(text.TaskId);
+        var image = ImageTask(PngPrompt(24, 20));
+        Give(card, image);
+        Router.FishForMessage<GenerationResult>(r => r.TaskId == image.TaskId);
+
+        Assert.Equal([new GenerationPrompt(text.Kind, text.Prompt), new GenerationPrompt(image.Kind, image.Prompt)], Gate.Prompts);
+    }
+
+    [Fact]
     public void An_image_task_skips_the_image_stage_and_masks_the_decoded_prompt()
     {
         var card = StartCard();

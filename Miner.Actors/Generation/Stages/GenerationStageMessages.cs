@@ -20,7 +20,8 @@ public sealed record MaskRequest(string TaskId, int Attempt, RgbaImage Image) : 
 public sealed record TrellisRequest(string TaskId, int Attempt, RgbaImage Rgba, int Seed) : StageRequest(TaskId, Attempt);
 
 /// <summary>Activated gaussians to a clean, normalised, gated cloud (PlyWriteStage).</summary>
-public sealed record PlyWriteRequest(string TaskId, int Attempt, ActivatedSplats Splats) : StageRequest(TaskId, Attempt);
+/// <summary><see cref="Prompt"/> reaches a prompt-aware gate (self-scoring); absent, the gate judges the cloud alone.</summary>
+public sealed record PlyWriteRequest(string TaskId, int Attempt, ActivatedSplats Splats, GenerationPrompt? Prompt = null) : StageRequest(TaskId, Attempt);
 
 /// <summary>
 /// A stage's answer to its parent. <see cref="Output"/> is an <see cref="RgbaImage"/> (image, mask),

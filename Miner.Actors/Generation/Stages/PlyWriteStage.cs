@@ -16,7 +16,7 @@ public sealed class PlyWriteStage(ISplatGate gate, SplatOptions splats, TimeSpan
         Kernel.Props.Create(() => new PlyWriteStage(gate, splats, timeout, cpu));
 
     protected override Task<object?> Run(PlyWriteRequest request, CancellationToken cancellation) =>
-        Task.Factory.StartNew<object?>(() => Write(request.Splats, gate, splats, cancellation), cancellation, TaskCreationOptions.DenyChildAttach, cpu);
+        Task.Factory.StartNew<object?>(() => Write(request.Splats, gate, splats, cancellation, request.Prompt), cancellation, TaskCreationOptions.DenyChildAttach, cpu);
 
     protected override string? Inspect(object output)
     {
@@ -27,7 +27,8 @@ public sealed class PlyWriteStage(ISplatGate gate, SplatOptions splats, TimeSpan
     }
 
     /// <summary>The stage's work on its own, callable without an actor (benchmarks, the CLI).</summary>
-    public static PlyWriteOutput Write(ActivatedSplats activated, ISplatGate gate, SplatOptions options, CancellationToken cancellation)
+    public static PlyWriteOutput Write(ActivatedSplats activated, ISplatGate gate, SplatOptions options, CancellationToken cancellation,
+        GenerationPrompt? prompt = null)
     {
         var (cloud, repair) = ActivatedSplatEncoder.Encode(activated, options.CleanWrite);
         if (cloud.Count == 0)
@@ -41,7 +42,7 @@ public sealed class PlyWriteStage(ISplatGate gate, SplatOptions splats, TimeSpan
         var opacity = OpacityNormalizer.Normalize(cloud, options.Normalization);
         var geometry = GeometryNormalizer.Normalize(cloud, options.Normalization);
         cancellation.ThrowIfCancellationRequested();
-        var verdict = gate.Evaluate(cloud, cancellation) ?? throw new InvalidOperationException("the self-validation gate returned no verdict");
+        var verdict = (gate is IPromptAwareSplatGate aware && prompt is not null ? aware.Evaluate(cloud, prompt, cancellation) : gate.Evaluate(cloud, cancellation)) ?? throw new InvalidOperationException("the self-validation gate returned no verdict");
         return new PlyWriteOutput(cloud, repair, opacity, geometry, verdict);
     }
 }

@@ -37,7 +37,12 @@ internal sealed class HttpBackendTransport
 
     public Uri Resolve(string relative) => new(_base, relative);
 
-    public async Task<T> SendAsync<T>(Func<HttpRequestMessage> buildRequest, string[] contentTypes, Func<Stream, CancellationToken, Task<T>> readBody,
+    public Task<T> SendAsync<T>(Func<HttpRequestMessage> buildRequest, string[] contentTypes, Func<Stream, CancellationToken, Task<T>> readBody,
+        CancellationToken cancellation) =>
+        SendAsync(buildRequest, contentTypes, (body, _, token) => readBody(body, token), cancellation);
+
+    /// <summary>As above, with the answer's media type (null when absent) handed to <paramref name="readBody"/>.</summary>
+    public async Task<T> SendAsync<T>(Func<HttpRequestMessage> buildRequest, string[] contentTypes, Func<Stream, string?, CancellationToken, Task<T>> readBody,
         CancellationToken cancellation)
     {
         using var request = buildRequest();
@@ -83,7 +88,7 @@ internal sealed class HttpBackendTransport
             try
             {
                 body = new CappedReadStream(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), Options.MaxResponseBytes);
-                return await readBody(body, timeout.Token).ConfigureAwait(false);
+                return await readBody(body, mediaType, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception error) when (!cancellation.IsCancellationRequested && timeout.IsCancellationRequested)
             {

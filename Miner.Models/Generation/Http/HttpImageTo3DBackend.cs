@@ -6,8 +6,9 @@ namespace Miner.Models.Generation;
 
 /// <summary>
 /// Image-to-3D over HTTP (a TRELLIS microservice): <c>POST {base}/image-to-3d?seed=S&amp;steps=N</c> with an RGBA
-/// <c>image/png</c> body, answered by a binary PLY (<c>application/octet-stream</c>) that is read straight off the
-/// network stream, within the size cap, and handed over in the activated domain.
+/// <c>image/png</c> body, answered by a binary PLY (<c>application/octet-stream</c>) or by raw activated arrays
+/// (<c>application/x-activated-splats</c>, <see cref="ActivatedSplatsLayout"/>), either read straight off the network
+/// stream, within the size cap, and handed over in the activated domain.
 /// </summary>
 public sealed class HttpImageTo3DBackend : IImageTo3DBackend, IHealthCheckedBackend
 {
@@ -33,7 +34,17 @@ public sealed class HttpImageTo3DBackend : IImageTo3DBackend, IHealthCheckedBack
         var relative = string.Create(CultureInfo.InvariantCulture, $"image-to-3d?seed={seed}&steps={_steps}");
         return _transport.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, _transport.Resolve(relative)) { Content = HttpBackendTransport.PngContent(rgba) },
-            HttpBackendTransport.PlyContentTypes, (body, token) => HttpBackendTransport.ReadPlyAsync(body, _readOptions, token), cancellation);
+            AcceptedContentTypes, ReadBodyAsync, cancellation);
+    }
+
+    private static readonly string[] AcceptedContentTypes = [.. HttpBackendTransport.PlyContentTypes, ActivatedSplatsLayout.MediaType];
+
+    private Task<ActivatedSplats> ReadBodyAsync(Stream body, string? mediaType, CancellationToken cancellation)
+    {
+        if (!string.Equals(mediaType, ActivatedSplatsLayout.MediaType, StringComparison.OrdinalIgnoreCase))
+            return HttpBackendTransport.ReadPlyAsync(body, _readOptions, cancellation);
+        var maxBytes = _transport.Options.MaxResponseBytes;
+        return Task.Run(() => ActivatedSplatsReader.Read(body, maxBytes: maxBytes), cancellation);
     }
 
     public Task<BackendHealth> CheckHealthAsync(CancellationToken cancellation) => _transport.CheckHealthAsync(cancellation);

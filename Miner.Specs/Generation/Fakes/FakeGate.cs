@@ -4,11 +4,14 @@ using Miner.Models.Validation;
 namespace Miner.Specs.Generation.Fakes;
 
 /// <summary>A self-validation gate that answers scripted decisions, then Submit; records the clouds it saw.</summary>
-public sealed class FakeGate : ISplatGate
+public sealed class FakeGate : IPromptAwareSplatGate
 {
     private readonly Queue<GateDecision> _next = new();
 
     public List<GaussianCloud> Evaluated { get; } = new();
+
+    /// <summary>Prompts handed to the prompt-aware overload (the PLY-write stage passes the task's).</summary>
+    public List<GenerationPrompt> Prompts { get; } = new();
 
     public Func<GateDecision>? Decide { get; set; }
 
@@ -19,6 +22,12 @@ public sealed class FakeGate : ISplatGate
     {
         foreach (var decision in decisions) _next.Enqueue(decision);
         return this;
+    }
+
+    public GateVerdict Evaluate(GaussianCloud cloud, GenerationPrompt prompt, CancellationToken cancellation)
+    {
+        lock (Evaluated) Prompts.Add(prompt);
+        return Evaluate(cloud, cancellation);
     }
 
     public GateVerdict Evaluate(GaussianCloud cloud, CancellationToken cancellation)
