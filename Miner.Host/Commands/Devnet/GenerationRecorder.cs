@@ -15,6 +15,7 @@ public sealed class GenerationRecorder(string outDirectory, ILogger log)
     private readonly ConcurrentDictionary<string, int> _resultsPerTask = new();
     private readonly ConcurrentDictionary<string, (double Seconds, int Count)> _stageTimes = new();
     private readonly ConcurrentBag<Task> _writes = [];
+    private readonly ConcurrentQueue<ResultPaths> _written = new();
     private int _generated;
     private int _declined;
     private int _writeFailures;
@@ -29,6 +30,9 @@ public sealed class GenerationRecorder(string outDirectory, ILogger log)
     public int DuplicateResults => _resultsPerTask.Values.Count(n => n > 1);
 
     public int DistinctTasks => _resultsPerTask.Count;
+
+    /// <summary>The result files written so far, in the order they were finished.</summary>
+    public IReadOnlyList<ResultPaths> Written => _written.ToArray();
 
     /// <summary>Mean seconds of each stage over its successful runs.</summary>
     public IReadOnlyDictionary<string, double> MeanStageSeconds =>
@@ -45,7 +49,6 @@ public sealed class GenerationRecorder(string outDirectory, ILogger log)
             log.Information("Task {TaskId} on {Gpu} declined (empty submission): {Reason}", result.TaskId, result.Gpu, result.Reason);
             return;
         }
-        Interlocked.Increment(ref _generated);
         var cloud = result.Cloud;
         var path = Path.Combine(outDirectory, ResultFiles.SafeName(result.TaskId) + ".ply");
         _writes.Add(Task.Run(() =>
@@ -53,6 +56,7 @@ public sealed class GenerationRecorder(string outDirectory, ILogger log)
             try
             {
                 var paths = ResultFiles.Write(path, cloud);
+                _written.Enqueue(paths);
                 log.Information("Task {TaskId} on {Gpu}: {Count} gaussians written to {Ply}, {Spz}, {Grid}; gate {Verdict}",
                     result.TaskId, result.Gpu, cloud.Count, paths.Ply, paths.Spz, paths.Grid, result.Verdict);
             }
@@ -62,6 +66,7 @@ public sealed class GenerationRecorder(string outDirectory, ILogger log)
                 log.Error(error, "Task {TaskId}: could not write its result files under {Out}", result.TaskId, outDirectory);
             }
         }));
+        Interlocked.Increment(ref _generated); // after the write is registered, so FlushAsync covers every counted result
     }
 
     /// <summary>Waits for the result files still being written.</summary>
