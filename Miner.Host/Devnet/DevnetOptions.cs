@@ -36,6 +36,8 @@ public sealed class DevnetOptions
 
     public DevnetScoringOptions Scoring { get; set; } = new();
 
+    public DevnetMinerOptions Miner { get; set; } = new();
+
     /// <summary>Throws ArgumentException naming the first setting that cannot work.</summary>
     public void Validate()
     {
@@ -51,6 +53,7 @@ public sealed class DevnetOptions
         if (duplicate is not null) throw new ArgumentException($"devnet.behaviours: uid {duplicate.Key} appears twice");
         Tasks.Validate();
         Scoring.Validate();
+        Miner.Validate();
     }
 
     /// <summary>Validator <paramref name="uid"/>'s behaviour entry (a default one when none is configured).</summary>

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Miner.Host.Commands.Devnet;
+using Miner.Host.Commands.Generation;
+using Miner.Host.Configuration;
+using Miner.Host.Devnet;
+
+namespace Miner.Host.Cli;
+
+/// <summary>`miner devnet` (the devnet and the miner in one process) and `miner generate` (one task).</summary>
+public static class DevnetCommands
+{
+    public static Command CreateDevnet(CliContext context)
+    {
+        var tasks = new Option<int?>("--tasks") { Description = "Stop after this many settled tasks (default: run until Ctrl+C)" };
+        var validators = new Option<int?>("--validators") { Description = "Validators to start (default devnet.validators, 4)" };
+        var gpus = new Option<int>("--gpus") { Description = "CPU pools standing in for GPU cards", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the dev hotkeys, tasks and injected failures (default devnet.seed, 1)" };
+        var output = new Option<string>("--out") { Description = "Folder for results (PLY, SPZ, grid PNG), the metagraph file and logs", DefaultValueFactory = _ => "out" };
+        var devnetConfig = new Option<FileInfo?>("--devnet-config") { Description = "Operator HOCON file over hocon/devnet.conf" };
+        var command = new Command("devnet", "Start local devnet validators and mine against them with CPU fallbacks, showing a live status table")
+        {
+            tasks, validators, gpus, seed, output, devnetConfig,
+        };
+        command.SetAction(parse => context.WithSettings(parse, settings =>
+        {
+            DevnetOptions devnet;
+            try
+            {
+                devnet = DevnetConfiguration.Load(DevnetOptions.DefaultsPath, parse.GetValue(devnetConfig)?.FullName,
+                    MinerConfiguration.ProcessEnvironment(), []);
+            }
+            catch (ConfigurationException error)
+            {
+                foreach (var diagnostic in error.Diagnostics) context.Error.WriteLine(diagnostic);
+                return 1;
+            }
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true; // finish with the summary instead of dying
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
+                    parse.GetValue(seed), parse.GetValue(output)!, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }));
+        return command;
+    }
+
+    public static Command CreateGenerate(CliContext context)
+    {
+        var image = new Option<FileInfo?>("--image") { Description = "Image prompt (PNG)" };
+        var prompt = new Option<string?>("--prompt") { Description = "Text prompt (declined without a text-to-image backend or --generate-url)" };
+        var generateUrl = new Option<Uri?>("--generate-url") { Description = "Generate endpoint (POST /generate/) that turns a prompt into a PLY" };
+        var output = new Option<string>("--out") { Description = "PLY path; the SPZ and grid PNG go next to it", DefaultValueFactory = _ => "result.ply" };
+        var command = new Command("generate", "Run one task through the pipeline: stage timings, gaussian count, self-validation verdict, PLY + SPZ + grid PNG")
+        {
+            image, prompt, generateUrl, output,
+        };
+        command.SetAction(parse => context.WithSettings(parse, settings =>
+        {
+            var file = parse.GetValue(image);
+            var text = parse.GetValue(prompt);
+            if ((file is null) == (text is null))
+            {
+                context.Error.WriteLine("give exactly one of --image FILE.png and --prompt TEXT");
+                return 1;
+            }
+            var generate = new GenerateCommand(settings.CpuBackends, settings.Gate, settings.Splats);
+            return file is not null
+                ? generate.RunImageAsync(file.FullName, parse.GetValue(output)!, context.Out, context.Error).GetAwaiter().GetResult()
+                : generate.RunPromptAsync(text!, parse.GetValue(generateUrl), parse.GetValue(output)!, context.Out, context.Error).GetAwaiter().GetResult();
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using Miner.Host.Configuration;
+using Miner.Host.Devnet;
+
+namespace Miner.Host.Commands.Devnet;
+
+/// <summary>
+/// `miner devnet`: the devnet and the real miner in one process (<see cref="DevnetSession"/>), a status table
+/// refreshed about once a second, until Ctrl+C or <c>--tasks</c> settled tasks, then a summary.
+/// </summary>
+public static class DevnetCommand
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(1);
+
+    /// <param name="devnet">devnet.conf's settings; <paramref name="validators"/> and <paramref name="seed"/> override them when given.</param>
+    public static async Task<int> RunAsync(DevnetOptions devnet, MinerSettings miner, int? tasks, int? validators, int gpus, int? seed,
+        string outDirectory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        if (tasks is < 1)
+        {
+            stderr.WriteLine("--tasks must be at least 1");
+            return 1;
+        }
+        if (validators is { } v) devnet.Validators = v;
+        if (seed is { } s) devnet.Seed = s;
+        // Behaviours for validators this run does not start are dropped, not an error.
+        devnet.Behaviours.RemoveAll(b => b.Uid >= devnet.Validators);
+        var outPath = Path.GetFullPath(outDirectory);
+        devnet.MetagraphFile = Path.Combine(outPath, "metagraph.json");
+
+        DevnetSession session;
+        try
+        {
+            session = await DevnetSession.StartAsync(new DevnetRunRequest(devnet, miner, gpus, outPath)).ConfigureAwait(false);
+        }
+        catch (ArgumentException error)
+        {
+            stderr.WriteLine(error.Message);
+            return 1;
+        }
+        DevnetSnapshot snapshot;
+        await using (session.ConfigureAwait(false))
+        {
+            var interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
+            snapshot = await session.SnapshotAsync().ConfigureAwait(false);
+            while (!cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n))
+            {
+                try
+                {
+                    await Task.Delay(Refresh, cancellation).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                snapshot = await session.SnapshotAsync().ConfigureAwait(false);
+                if (interactive) Console.Clear();
+                stdout.Write(DevnetStatusTable.Render(snapshot, tasks));
+                if (!interactive) stdout.WriteLine();
+            }
+            snapshot = await session.SnapshotAsync().ConfigureAwait(false);
+        }
+        stdout.Write(DevnetStatusTable.Summary(snapshot, session.Recorder.MeanStageSeconds, session.Recorder.DuplicateResults, outPath));
+        return 0;
+    }
+}

@@ -1,0 +1,8 @@
+using Miner.Host.Configuration;
+using Miner.Host.Devnet;
+
+namespace Miner.Host.Commands.Devnet;
+
+/// <summary>One devnet run: the devnet's settings, the miner's, the number of CPU pools standing in for cards, and
+/// where results and the log go.</summary>
+public sealed record DevnetRunRequest(DevnetOptions Devnet, MinerSettings Miner, int Gpus, string OutDirectory);

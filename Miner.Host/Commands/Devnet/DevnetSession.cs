@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using Miner.Actors.Generation;
+using Miner.Actors.Kernel;
+using Miner.Actors.Mining;
+using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Scoring;
+using Miner.Actors.Mining.Submission;
+using Miner.Host.Devnet;
+using Miner.Host.Logging;
+using Miner.Models.Bittensor.Chain;
+using Miner.Models.Bittensor.Keys;
+using Miner.Models.Bittensor.Wire;
+using Miner.Models.Generation;
+using Miner.Models.Validation;
+using Serilog;
+
+namespace Miner.Host.Commands.Devnet;
+
+/// <summary>
+/// The devnet and the real miner in one process: <see cref="DevnetNetwork"/> validators on loopback, a fresh dev
+/// miner hotkey registered with them, and the mining actor tree (<see cref="MinerGuardian"/>) talking to them through
+/// the real <see cref="Dendrite"/>, reading the devnet's metagraph file, with CPU pools standing in for GPU cards
+/// (the CPU fallback backends, no text-to-image: text tasks are declined with an empty submission) and the
+/// self-validation gate. The miner logs to a file under the output folder.
+/// </summary>
+public sealed class DevnetSession : IAsyncDisposable
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Serilog.Core.Logger _logger;
+    private readonly KernelLogBridge _bridge;
+    private readonly ActorSystem _system;
+    private readonly Dendrite _dendrite;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private DevnetSession(DevnetNetwork network, string minerHotkey, Serilog.Core.Logger logger, KernelLogBridge bridge,
+        ActorSystem system, Dendrite dendrite, IActorRef guardian, GenerationRecorder recorder, string logDirectory)
+    {
+        Network = network;
+        MinerHotkey = minerHotkey;
+        _logger = logger;
+        _bridge = bridge;
+        _system = system;
+        _dendrite = dendrite;
+        Guardian = guardian;
+        Recorder = recorder;
+        LogDirectory = logDirectory;
+    }
+
+    public DevnetNetwork Network { get; }
+
+    public string MinerHotkey { get; }
+
+    public IActorRef Guardian { get; }
+
+    public GenerationRecorder Recorder { get; }
+
+    public string LogDirectory { get; }
+
+    public static async Task<DevnetSession> StartAsync(DevnetRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Gpus is < 1 or > 64) throw new ArgumentException("--gpus must lie in 1..64");
+        var devnet = request.Devnet;
+        devnet.Validate();
+        var settings = request.Miner;
+        Directory.CreateDirectory(request.OutDirectory);
+
+        // The console belongs to the status table: the miner logs to a file only.
+        var logDirectory = Path.Combine(request.OutDirectory, "logs");
+        settings.Logging.Console.Enabled = false;
+        settings.Logging.File.Enabled = true;
+        settings.Logging.File.Path = Path.Combine(logDirectory, "miner-.log");
+        var logger = MinerLogger.Create(settings.Logging);
+
+        // Devnet-only changes to the miner's settings (devnet.miner in devnet.conf): shorter blacklist window and backoff.
+        var mining = settings.Mining;
+        mining.Blacklist.NoAcceptWindow = devnet.Miner.NoAcceptWindow;
+        mining.PollerBackoff = devnet.Miner.PollerBackoff;
+        if (mining.TargetTime >= mining.GpuResultTimeout) mining.GpuResultTimeout = mining.TargetTime + TimeSpan.FromMinutes(1);
+
+        DevnetNetwork? network = null;
+        try
+        {
+            network = await DevnetNetwork.StartAsync(devnet).ConfigureAwait(false);
+            var key = DevnetKeys.Miner(devnet.Seed);
+            var hotkey = Ss58.Encode(key.PublicKey);
+            network.RegisterMiner(hotkey);
+            logger.Information("Devnet: {Validators} validators on {Host}, metagraph {Path}, dev miner hotkey {Hotkey}",
+                devnet.Validators, devnet.Host, network.MetagraphPath, hotkey);
+
+            // Loopback axons are allowed for the devnet only; a mainnet run keeps the public-only policy.
+            var policy = new AxonAddressPolicy(allowLoopback: true);
+            var dendrite = new Dendrite(key, settings.Dendrite, policy);
+            var system = ActorSystem.Create("miner", settings.Actors.ToSettings());
+            var bridge = new KernelLogBridge(system, logger, settings.Logging.DeadLetters);
+            var recorder = new GenerationRecorder(request.OutDirectory, logger.ForContext("SourceContext", "devnet.results"));
+            var gpus = Enumerable.Range(0, request.Gpus).Select(i => $"gpu-{i}").ToList();
+            var cpu = settings.CpuBackends;
+            var gate = new SelfValidationGate(settings.Gate, settings.Splats.ValidatorCheck);
+            var setup = new MinerGuardianSetup(
+                mining, new DevnetValidatorSetSource(network.MetagraphPath, policy), new DendriteValidatorClient(dendrite),
+                new SpzResultEncoder(), hotkey, MinStakeTao: 1000, ResyncInterval: TimeSpan.FromSeconds(30), gpus,
+                (gpu, router) => Props.Create(() => new RecordingGpu(
+                    self => GenerationActor.Props(gpu, self,
+                        // CPU fallbacks stand in for the card's models; no text-to-image, so text tasks are declined.
+                        new GpuBackends(null, new BorderMattingBackgroundRemover(cpu), new SilhouetteInflationImageTo3D(cpu)),
+                        gate, settings.Generation, settings.Splats),
+                    router, recorder)));
+            var guardian = system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+            return new DevnetSession(network, hotkey, logger, bridge, system, dendrite, guardian, recorder, logDirectory);
+        }
+        catch
+        {
+            if (network is not null) await network.DisposeAsync().ConfigureAwait(false);
+            await logger.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Devnet counters, the miner's cooldown at each validator, the ScoreKeeper's blacklist, each card's state.</summary>
+    public async Task<DevnetSnapshot> SnapshotAsync()
+    {
+        var blacklist = await Guardian.Ask<BlacklistSnapshot>(new GetBlacklist(), AskTimeout).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        var rows = new List<DevnetValidatorRow>();
+        foreach (var status in Network.Status())
+        {
+            var host = Network.Validators.First(v => v.Validator.Uid == status.Uid);
+            var state = host.Validator.MinerState(MinerHotkey);
+            TimeSpan? cooldown = state is { CooldownUntil: > 0 } && state.CooldownUntil > now
+                ? TimeSpan.FromSeconds(state.CooldownUntil - now) : null;
+            rows.Add(new DevnetValidatorRow(status, cooldown, blacklist.ReasonFor(status.Hotkey, status.Uid)));
+        }
+        var cards = await Guardian.Ask<List<IActorRef>>(new GetGpus(), AskTimeout).ConfigureAwait(false);
+        var gpus = new List<GpuStatus>();
+        foreach (var card in cards)
+        {
+            try
+            {
+                gpus.Add(await card.Ask<GpuStatus>(GpuStatusQuery.Instance, AskTimeout).ConfigureAwait(false));
+            }
+            catch (AskTimeoutException)
+            {
+                // A card busy restarting a stage answers late; the next refresh shows it.
+            }
+        }
+        return new DevnetSnapshot(_clock.Elapsed, rows, gpus.OrderBy(g => g.Gpu, StringComparer.Ordinal).ToList(),
+            Recorder.Generated, Recorder.Declined);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _system.Terminate().ConfigureAwait(false);
+        await Recorder.FlushAsync().ConfigureAwait(false);
+        _bridge.Dispose();
+        _dendrite.Dispose();
+        await Network.DisposeAsync().ConfigureAwait(false);
+        await _logger.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Miner.Host.Devnet;
+
+/// <summary>
+/// What `miner devnet` changes in the miner's own settings so a short run shows the scheduler's rules at work
+/// (HOCON <c>devnet.miner { }</c>). The mainnet defaults in <c>miner.conf</c> are unchanged.
+/// </summary>
+public sealed class DevnetMinerOptions
+{
+    /// <summary>Scored results in a row with none accepted that blacklist a validator (mainnet 10).</summary>
+    public int NoAcceptWindow { get; set; } = 2;
+
+    /// <summary>Wait after a pull's transport error or empty reply (mainnet 300 s, far longer than a devnet cooldown).</summary>
+    public TimeSpan PollerBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    public void Validate()
+    {
+        if (NoAcceptWindow < 1) throw new ArgumentException("devnet.miner.no-accept-window must be at least 1");
+        if (PollerBackoff <= TimeSpan.Zero) throw new ArgumentException("devnet.miner.poller-backoff must be positive");
+    }
+}
