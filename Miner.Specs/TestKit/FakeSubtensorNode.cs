@@ -59,7 +59,17 @@ public sealed class FakeSubtensorNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var context in _open.Values) context.Abort();
+        foreach (var context in _open.Values)
+        {
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the connection finished between the snapshot and the abort: already closed, as wanted
+            }
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
