@@ -52,7 +52,7 @@ public sealed class PersistentScoreKeeper : PersistentActor
         Receive<PullReported>(OnPull);
         Receive<SubmissionReported>(OnSubmission);
         Receive<SubmissionGivenUp>(OnGivenUp);
-        Receive<AddToBlacklist>(m => Persist(new ValidatorBlacklisted(m.Hotkey, m.Uid, Now, m.Until, $"manual: {m.Reason}", Manual: true)));
+        Receive<AddToBlacklist>(m => Persist(ScoreReports.ForManualAdd(m, Now)));
         Receive<RemoveFromBlacklist>(m =>
         {
             if (_ledger.Entry(m.Hotkey)?.Blacklist is null) Log.Info("{Hotkey} is not blacklisted by rule or by hand; nothing removed", m.Hotkey);
@@ -65,9 +65,8 @@ public sealed class PersistentScoreKeeper : PersistentActor
             foreach (var (hotkey, until) in _ledger.CooldownsAfter(Now)) m.Subscriber.Tell(new ValidatorCooldownKnown(hotkey, until), Self);
         });
         Receive<GetLedgerEntry>(m => Sender.Tell(new LedgerEntryReply(m.Hotkey, _ledger.Entry(m.Hotkey))));
-        Receive<GetSuccessRates>(_ => Sender.Tell(new SuccessRates(_ledger.Overall,
-            Enum.GetValues<DensityBucket>().ToDictionary(b => b, _ledger.ForBucket))));
-        Receive<GetBlacklist>(_ => Sender.Tell(Blacklist()));
+        Receive<GetSuccessRates>(_ => Sender.Tell(ScoreReports.Rates(_ledger)));
+        Receive<GetBlacklist>(_ => Sender.Tell(ScoreReports.Blacklist(_ledger)));
         Receive<GetCooldown>(m => Sender.Tell(new CooldownReply(m.Hotkey, _ledger.CooldownUntil(m.Hotkey))));
         Receive<CheckExpiries>(_ =>
         {
@@ -86,53 +85,28 @@ public sealed class PersistentScoreKeeper : PersistentActor
 
     protected override void PreStart() => Timers.StartPeriodicTimer("expiry", CheckExpiries.Instance, ExpiryCheck);
 
-    protected internal override string? DescribeState() =>
-        $"{_ledger.Hotkeys.Count()} validators, overall {_ledger.Overall}, {_ledger.DynamicBlacklist.Count} blacklisted by rule or hand";
+    protected internal override string? DescribeState() => ScoreReports.Describe(_ledger);
 
-    private void OnPull(PullReported m)
-    {
-        var v = m.Validator;
-        switch (m.Reply.Kind)
-        {
-            case PullReplyKind.Task:
-                Persist(new PullRecorded(v.Hotkey, v.Uid, Now), () => Decide(v.Hotkey));
-                break;
-            case PullReplyKind.Cooldown:
-                Persist(new CooldownObserved(v.Hotkey, v.Uid, Now, m.Reply.CooldownUntil!.Value, m.Reply.Violations), () => Decide(v.Hotkey));
-                break;
-            case PullReplyKind.Empty:
-                Persist(new CooldownObserved(v.Hotkey, v.Uid, Now, Now + _options.PollerBackoff, 0), () => Decide(v.Hotkey));
-                break;
-            default:
-                Persist(new PullFailed(v.Hotkey, v.Uid, Now, m.Reply.Error ?? "transport error"), () => Decide(v.Hotkey));
-                break;
-        }
-    }
+    private void OnPull(PullReported m) =>
+        Persist(ScoreReports.ForPull(m, Now, _options.PollerBackoff), () => Decide(m.Validator.Hotkey));
 
     private void OnSubmission(SubmissionReported m)
     {
-        var v = m.Validator;
-        if (m.Reply.Kind is SubmitReplyKind.Answered or SubmitReplyKind.NoFeedback)
+        if (ScoreReports.ForAnsweredSubmission(m, Now, _options.PollerBackoff) is not { } answered)
         {
-            // The base miner's rule: without a cooldown in the answer, wait the backoff.
-            var until = m.Reply.CooldownUntil is { } c && c > Now ? c : Now + (m.Reply.Feedback is null ? _options.PollerBackoff : TimeSpan.Zero);
-            // Announced before the write: the pollers must not pull in the window a journal write takes, and a
-            // cooldown announced for an answer that then fails to be journaled is only conservative.
-            Tell(new ValidatorCooldownKnown(v.Hotkey, until));
-            Persist(new SubmissionAnswered(v.Hotkey, v.Uid, Now, m.TaskId, m.Declined, m.Reply.Feedback, m.Reply.CooldownUntil, m.Bucket), () => Decide(v.Hotkey));
+            OnGivenUp(ScoreReports.GivenUp(m));
+            return;
         }
-        else
-        {
-            OnGivenUp(new SubmissionGivenUp(v, m.TaskId, m.Reply.Error ?? m.Reply.Kind.ToString(), m.Reply.Kind == SubmitReplyKind.TransportError));
-        }
+        // Announced before the write: the pollers must not pull in the window a journal write takes, and a
+        // cooldown announced for an answer that then fails to be journaled is only conservative.
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, answered.CooldownUntil));
+        Persist(answered.Event, () => Decide(m.Validator.Hotkey));
     }
 
     private void OnGivenUp(SubmissionGivenUp m)
     {
-        var v = m.Validator;
-        var until = Now + _options.PollerBackoff;
-        Tell(new ValidatorCooldownKnown(v.Hotkey, until)); // before the write, as above
-        Persist(new SubmissionAbandoned(v.Hotkey, v.Uid, Now, m.TaskId, m.Reason, m.TransportFailure), () => Decide(v.Hotkey));
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, Now + _options.PollerBackoff)); // before the write, as above
+        Persist(ScoreReports.ForGivenUp(m, Now), () => Decide(m.Validator.Hotkey));
     }
 
     private void Decide(string hotkey)
@@ -143,27 +117,11 @@ public sealed class PersistentScoreKeeper : PersistentActor
     /// <summary>Journals an event; once it is written, applies it, tells subscribers what changed, then runs <paramref name="then"/>.</summary>
     private void Persist(IScoreEvent evt, Action? then = null) => Persist<IScoreEvent>(evt, e =>
     {
-        Apply(e);
+        _ledger.Apply(e);
+        ScoreReports.LogBlacklistChange(Log, e);
+        if (ScoreReports.BlacklistChange(e, _ledger) is { } change) Tell(change);
         then?.Invoke();
     });
-
-    private void Apply(IScoreEvent evt)
-    {
-        _ledger.Apply(evt);
-        switch (evt)
-        {
-            case ValidatorBlacklisted b:
-                Log.Warning("blacklisted {Hotkey} (uid {Uid}) until {Until}: {Reason}", b.Hotkey, b.Uid, b.Until?.ToString("u") ?? "removed by hand", b.Reason);
-                Tell(new BlacklistChanged(b.Hotkey, b.Uid, true, b.Reason));
-                break;
-            case ValidatorRestored r:
-                Log.Info("{Hotkey} is no longer blacklisted: {Reason}", r.Hotkey, r.Reason);
-                Tell(new BlacklistChanged(r.Hotkey, _ledger.Entry(r.Hotkey)?.Uid ?? -1, false, r.Reason));
-                break;
-        }
-    }
-
-    private BlacklistSnapshot Blacklist() => new(_ledger.ConfiguredUids.ToArray(), _ledger.ConfiguredHotkeys.ToArray(), _ledger.DynamicBlacklist);
 
     private void Tell(object message)
     {

@@ -24,24 +24,23 @@ public sealed class ScoreKeeper : ReceiveActor
         Receive<PullReported>(OnPull);
         Receive<SubmissionReported>(OnSubmission);
         Receive<SubmissionGivenUp>(OnGivenUp);
-        Receive<AddToBlacklist>(m => Persist(new ValidatorBlacklisted(m.Hotkey, m.Uid, Now, m.Until, $"manual: {m.Reason}", Manual: true)));
+        Receive<AddToBlacklist>(m => Record(ScoreReports.ForManualAdd(m, Now)));
         Receive<RemoveFromBlacklist>(m =>
         {
             if (_ledger.Entry(m.Hotkey)?.Blacklist is null) Log.Info("{Hotkey} is not blacklisted by rule or by hand; nothing removed", m.Hotkey);
-            else Persist(new ValidatorRestored(m.Hotkey, Now, "removed by hand"));
+            else Record(new ValidatorRestored(m.Hotkey, Now, "removed by hand"));
         });
         Receive<SubscribeValidatorEvents>(m =>
         {
             if (!_subscribers.Contains(m.Subscriber)) _subscribers.Add(m.Subscriber);
         });
         Receive<GetLedgerEntry>(m => Sender.Tell(new LedgerEntryReply(m.Hotkey, _ledger.Entry(m.Hotkey))));
-        Receive<GetSuccessRates>(_ => Sender.Tell(new SuccessRates(_ledger.Overall,
-            Enum.GetValues<DensityBucket>().ToDictionary(b => b, _ledger.ForBucket))));
-        Receive<GetBlacklist>(_ => Sender.Tell(Blacklist()));
+        Receive<GetSuccessRates>(_ => Sender.Tell(ScoreReports.Rates(_ledger)));
+        Receive<GetBlacklist>(_ => Sender.Tell(ScoreReports.Blacklist(_ledger)));
         Receive<GetCooldown>(m => Sender.Tell(new CooldownReply(m.Hotkey, _ledger.CooldownUntil(m.Hotkey))));
         Receive<CheckExpiries>(_ =>
         {
-            foreach (var restored in _ledger.Expired(Now)) Persist(restored);
+            foreach (var restored in _ledger.Expired(Now)) Record(restored);
         });
     }
 
@@ -49,79 +48,45 @@ public sealed class ScoreKeeper : ReceiveActor
 
     protected override void PreStart() => Timers.StartPeriodicTimer("expiry", CheckExpiries.Instance, ExpiryCheck);
 
-    protected internal override string? DescribeState() =>
-        $"{_ledger.Hotkeys.Count()} validators, overall {_ledger.Overall}, {_ledger.DynamicBlacklist.Count} blacklisted by rule or hand";
+    protected internal override string? DescribeState() => ScoreReports.Describe(_ledger);
 
     private void OnPull(PullReported m)
     {
-        var v = m.Validator;
-        switch (m.Reply.Kind)
-        {
-            case PullReplyKind.Task:
-                Persist(new PullRecorded(v.Hotkey, v.Uid, Now));
-                break;
-            case PullReplyKind.Cooldown:
-                Persist(new CooldownObserved(v.Hotkey, v.Uid, Now, m.Reply.CooldownUntil!.Value, m.Reply.Violations));
-                break;
-            case PullReplyKind.Empty:
-                Persist(new CooldownObserved(v.Hotkey, v.Uid, Now, Now + _options.PollerBackoff, 0));
-                break;
-            default:
-                Persist(new PullFailed(v.Hotkey, v.Uid, Now, m.Reply.Error ?? "transport error"));
-                break;
-        }
-        Decide(v.Hotkey);
+        Record(ScoreReports.ForPull(m, Now, _options.PollerBackoff));
+        Decide(m.Validator.Hotkey);
     }
 
     private void OnSubmission(SubmissionReported m)
     {
-        var v = m.Validator;
-        if (m.Reply.Kind is SubmitReplyKind.Answered or SubmitReplyKind.NoFeedback)
+        if (ScoreReports.ForAnsweredSubmission(m, Now, _options.PollerBackoff) is not { } answered)
         {
-            Persist(new SubmissionAnswered(v.Hotkey, v.Uid, Now, m.TaskId, m.Declined, m.Reply.Feedback, m.Reply.CooldownUntil, m.Bucket));
-            // The base miner's rule: without a cooldown in the answer, wait the backoff.
-            var until = m.Reply.CooldownUntil is { } c && c > Now ? c : Now + (m.Reply.Feedback is null ? _options.PollerBackoff : TimeSpan.Zero);
-            Tell(new ValidatorCooldownKnown(v.Hotkey, until));
-        }
-        else
-        {
-            OnGivenUp(new SubmissionGivenUp(v, m.TaskId, m.Reply.Error ?? m.Reply.Kind.ToString(), m.Reply.Kind == SubmitReplyKind.TransportError));
+            OnGivenUp(ScoreReports.GivenUp(m));
             return;
         }
-        Decide(v.Hotkey);
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, answered.CooldownUntil));
+        Record(answered.Event);
+        Decide(m.Validator.Hotkey);
     }
 
     private void OnGivenUp(SubmissionGivenUp m)
     {
-        var v = m.Validator;
-        Persist(new SubmissionAbandoned(v.Hotkey, v.Uid, Now, m.TaskId, m.Reason, m.TransportFailure));
-        Tell(new ValidatorCooldownKnown(v.Hotkey, Now + _options.PollerBackoff));
-        Decide(v.Hotkey);
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, Now + _options.PollerBackoff));
+        Record(ScoreReports.ForGivenUp(m, Now));
+        Decide(m.Validator.Hotkey);
     }
 
     private void Decide(string hotkey)
     {
-        if (_ledger.RuleDecision(hotkey, Now) is { } decision) Persist(decision);
+        if (_ledger.RuleDecision(hotkey, Now) is { } decision) Record(decision);
     }
 
-    /// <summary>Applies an event and tells subscribers what changed (the journal write goes here later).</summary>
-    private void Persist(IScoreEvent evt)
+    /// <summary>Applies an event and tells subscribers what changed (<see cref="PersistentScoreKeeper"/> journals it first).</summary>
+    private void Record(IScoreEvent evt)
     {
         _ledger.Apply(evt);
-        switch (evt)
-        {
-            case ValidatorBlacklisted b:
-                Log.Warning("blacklisted {Hotkey} (uid {Uid}) until {Until}: {Reason}", b.Hotkey, b.Uid, b.Until?.ToString("u") ?? "removed by hand", b.Reason);
-                Tell(new BlacklistChanged(b.Hotkey, b.Uid, true, b.Reason));
-                break;
-            case ValidatorRestored r:
-                Log.Info("{Hotkey} is no longer blacklisted: {Reason}", r.Hotkey, r.Reason);
-                Tell(new BlacklistChanged(r.Hotkey, _ledger.Entry(r.Hotkey)?.Uid ?? -1, false, r.Reason));
-                break;
-        }
+        ScoreReports.LogBlacklistChange(Log, evt);
+        if (ScoreReports.BlacklistChange(evt, _ledger) is { } change) Tell(change);
     }
-
-    private BlacklistSnapshot Blacklist() => new(_ledger.ConfiguredUids.ToArray(), _ledger.ConfiguredHotkeys.ToArray(), _ledger.DynamicBlacklist);
 
     private void Tell(object message)
     {
