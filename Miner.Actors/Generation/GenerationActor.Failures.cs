@@ -1,0 +1,129 @@
+using System.Globalization;
+using Miner.Actors.Kernel;
+using Miner.Models.Imaging;
+using Miner.Models.Protocol;
+using Miner.Models.Splats;
+using Miner.Models.Validation;
+
+namespace Miner.Actors.Generation;
+
+/// <summary>Failures: stage restarts with backoff, retry or decline, quarantine and the health probe.</summary>
+public sealed partial class GenerationActor
+{
+    // ---- failures, backoff, quarantine ----
+
+    private void OnStageTerminated(Terminated terminated)
+    {
+        var name = _stages.FirstOrDefault(s => s.Value is not null && s.Value.Equals(terminated.ActorRef)).Key;
+        if (name is null) return;
+        _stages[name] = null;
+        var cause = _failureCauses.Remove(name, out var failure) ? failure : null;
+        var reason = cause is null ? $"the {name} stage stopped unexpectedly" : cause.Message;
+        var failures = _stageFailures.GetValueOrDefault(name);
+        _stageFailures[name] = failures + 1;
+        var backoff = _options.BackoffFor(failures);
+        Timers.StartSingleTimer(("recreate", name), new RecreateStage(name), backoff);
+        _consecutiveFailures++;
+        Log.Warning("{Gpu}: {Reason}; re-creating the {Stage} stage in {Backoff} s ({Failures} consecutive card failures)",
+            _gpu, reason, name, Seconds(backoff), _consecutiveFailures);
+
+        var quarantine = _healthy && _consecutiveFailures >= _options.UnhealthyAfterFailures;
+        if (quarantine) _healthy = false; // before the task is finished, so nothing queued starts on this card
+        _inFlight.Remove(name, out var flight);
+        if (_probe is { } probe && flight.TaskId == probe.Id)
+        {
+            _probe = null;
+            Log.Warning("{Gpu}: health probe failed: {Reason}; next probe in {Interval} s", _gpu, reason, Seconds(_options.ProbeInterval));
+            Timers.StartSingleTimer(ProbeTimerKey, ProbeTick.Instance, _options.ProbeInterval);
+        }
+        else if (_current is { } run && flight == (run.Task.TaskId, run.Attempt) && run.Stage == name)
+        {
+            run.RecordStage(Context.System.Scheduler.UtcNow, false);
+            if (quarantine)
+                Finish(GenerationOutcome.Declined, null, $"{reason}; the card is quarantined after {_consecutiveFailures} consecutive stage failures", null);
+            else RetryOrDecline(run, reason);
+        }
+        if (quarantine) Quarantine(reason);
+    }
+
+    private void RetryOrDecline(TaskRun run, string reason)
+    {
+        var left = TimeLeft(run);
+        if (run.FailureRetries < _options.FailureRetries && left >= _options.MinTimeLeftForRetry)
+        {
+            run.FailureRetries++;
+            run.Attempt++;
+            Log.Info("{Gpu}: retrying {TaskId} from the {Stage} stage (attempt {Attempt}) once the stage is back", _gpu, run.Task.TaskId, run.Stage, run.Attempt);
+            Begin(run.Stage);
+            return;
+        }
+        var why = run.FailureRetries >= _options.FailureRetries
+            ? $"no retry left ({_options.FailureRetries} used)"
+            : $"only {Seconds(left)} s left before the deadline";
+        Finish(GenerationOutcome.Declined, null, $"{reason}; {why}", null);
+    }
+
+    private void Quarantine(string reason)
+    {
+        _owed = 0;
+        StartNextIfIdle(); // declines whatever is queued
+        var why = $"{_consecutiveFailures} consecutive stage failures, last: {reason}";
+        Log.Error(null, "{Gpu}: card marked unhealthy after {Why}; asking for no work and probing every {Interval} s", _gpu, why, Seconds(_options.ProbeInterval));
+        _router.Tell(new GpuHealthChanged(_gpu, false, why), Self);
+        Timers.StartSingleTimer(ProbeTimerKey, ProbeTick.Instance, _options.ProbeInterval);
+    }
+
+    private void CreateStage(string name)
+    {
+        var props = name switch
+        {
+            StageNames.Image => ImageStage.Props(_backends.TextToImage!, _options.ImageTimeout),
+            StageNames.Mask => MaskStage.Props(_backends.BackgroundRemoval, _options.MaskTimeout),
+            StageNames.Trellis => TrellisStage.Props(_backends.ImageTo3D, _options.TrellisTimeout, _options.MaxNonFiniteShare),
+            _ => PlyWriteStage.Props(_gate, _splats, _options.PlyWriteTimeout, _cpu),
+        };
+        _stages[name] = Context.Watch(Context.ActorOf(props, name));
+        Dispatch();
+        DispatchProbe();
+    }
+
+    // ---- the health probe ----
+
+    private void StartProbe()
+    {
+        if (_healthy || _probe is not null) return;
+        _probe = new ProbeRun($"probe-{++_probeCount}", StageNames.Mask, ProbeImage.Create(), Context.System.Scheduler.UtcNow);
+        Log.Info("{Gpu}: running health probe {Probe}", _gpu, _probe.Id);
+        DispatchProbe();
+    }
+
+    private void DispatchProbe()
+    {
+        if (_probe is not { Dispatched: false } probe) return;
+        if (_stages.GetValueOrDefault(probe.Stage) is not { } stage || _inFlight.ContainsKey(probe.Stage)) return;
+        StageRequest request = probe.Stage == StageNames.Mask
+            ? new MaskRequest(probe.Id, 1, probe.Input)
+            : new TrellisRequest(probe.Id, 1, probe.Input, 0);
+        _probe = probe with { Dispatched = true };
+        _inFlight[probe.Stage] = (probe.Id, 1);
+        stage.Tell(request, Self);
+    }
+
+    private void OnProbeStep(ProbeRun probe, StageCompleted done)
+    {
+        if (done.Stage == StageNames.Mask && done.Output is RgbaImage rgba)
+        {
+            _probe = probe with { Stage = StageNames.Trellis, Input = rgba, Dispatched = false };
+            DispatchProbe();
+            return;
+        }
+        _probe = null;
+        _healthy = true;
+        _consecutiveFailures = 0;
+        foreach (var stage in _stageFailures.Keys.ToList()) _stageFailures[stage] = 0;
+        var took = Seconds(Context.System.Scheduler.UtcNow - probe.Started);
+        Log.Info("{Gpu}: health probe {Probe} passed in {Took} s; card healthy again", _gpu, probe.Id, took);
+        _router.Tell(new GpuHealthChanged(_gpu, true, $"health probe passed: mask and image-to-3D answered in {took} s"), Self);
+        AskForWork();
+    }
+}
