@@ -15,7 +15,7 @@ public sealed class DevnetEndToEndSpecs : IDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
     private readonly string _out = Path.Combine(Path.GetTempPath(), "miner-e2e-" + Guid.NewGuid().ToString("N"));
 
-    [Fact(Skip = "Found by this spec: the miner stops pulling after the first round of tasks (pollers never re-announce to the router after cooldown; devnet shows every validator ready, GPU idle). Unskip once the Mining actors are fixed.")]
+    [Fact]
     public async Task Ten_tasks_against_the_devnet_settle_without_violations_double_submissions_or_decline_penalties()
     {
         await using var session = await StartAsync();
@@ -39,7 +39,7 @@ public sealed class DevnetEndToEndSpecs : IDisposable
         Assert.Equal(0, session.Network.Status().Sum(s => s.Stats.UnknownHotkeys));
     }
 
-    [Fact(Skip = "Found by this spec: the miner stops pulling after the first round of tasks (pollers never re-announce to the router after cooldown; devnet shows every validator ready, GPU idle). Unskip once the Mining actors are fixed.")]
+    [Fact]
     public async Task The_never_accepting_validator_is_blacklisted_by_the_score_keeper()
     {
         await using var session = await StartAsync();

@@ -136,4 +136,28 @@ public sealed class ValidatorPollerSpec : ActorSpec
         Assert.Equal(_rules.Assigned, again.Task);
         Assert.Equal(1, _rules.TasksHandedOut);
     }
+
+    [Fact]
+    public void A_cooldown_reply_that_ended_before_it_arrived_leaves_the_poller_available()
+    {
+        var stale = new StaleCooldownClient(Clock);
+        var poller = Sys.ActorOf(Props.Create(() => new ValidatorPoller(_validator, stale, _router.Ref, _scoreKeeper.Ref, new MiningOptions())), "v-stale");
+        _router.ExpectMsg<PollerAvailability>(a => a.Available);
+
+        _router.Send(poller, new PullNow(1));
+        Drain();
+
+        var answer = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 1);
+        Assert.True(answer.Available, answer.Reason);
+    }
+
+    /// <summary>Answers every pull with a cooldown that ended two seconds before the answer (past the poller's margin).</summary>
+    private sealed class StaleCooldownClient(IClock clock) : IValidatorClient
+    {
+        public Task<PullReply> PullAsync(ValidatorInfo validator, CancellationToken cancellation = default) =>
+            Task.FromResult(PullReply.OnCooldown(clock.UtcNow - TimeSpan.FromSeconds(2), 0));
+
+        public Task<SubmitReply> SubmitAsync(ValidatorInfo validator, Miner.Models.Protocol.ProtocolTask task, ReadOnlyMemory<byte> spz,
+            CancellationToken cancellation = default) => throw new NotSupportedException();
+    }
 }

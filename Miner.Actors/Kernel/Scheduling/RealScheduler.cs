@@ -1,6 +1,10 @@
 namespace Miner.Actors.Kernel;
 
-/// <summary>Wall-clock scheduler on System.Threading.Timer.</summary>
+/// <summary>
+/// Wall-clock scheduler on System.Threading.Timer. A one-shot action never runs before <see cref="UtcNow"/> reaches its
+/// due time: the timer counts whole milliseconds on the monotonic clock and can fire a hair early by the wall clock,
+/// and an actor that checks "now &gt;= deadline" on its tick would then never act.
+/// </summary>
 public sealed class RealScheduler : IScheduler
 {
     public static RealScheduler Instance { get; } = new();
@@ -20,15 +24,20 @@ public sealed class RealScheduler : IScheduler
         private readonly Timer _timer;
         private readonly Action _action;
         private readonly bool _repeating;
+        private readonly DateTimeOffset _due;
         private volatile bool _cancelled;
 
         public TimerItem(TimeSpan delay, TimeSpan interval, Action action)
         {
             _action = action;
             _repeating = interval != Timeout.InfiniteTimeSpan;
+            if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+            _due = DateTimeOffset.UtcNow + delay;
             _timer = new Timer(static s => ((TimerItem)s!).Fire(), this, Timeout.Infinite, Timeout.Infinite);
-            _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, interval);
+            _timer.Change(WholeMillisecondsUp(delay), interval);
         }
+
+        private static TimeSpan WholeMillisecondsUp(TimeSpan delay) => TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
 
         public bool IsCancellationRequested => _cancelled;
 
@@ -41,7 +50,23 @@ public sealed class RealScheduler : IScheduler
         private void Fire()
         {
             if (_cancelled) return;
-            if (!_repeating) _timer.Dispose();
+            if (!_repeating)
+            {
+                var early = _due - DateTimeOffset.UtcNow;
+                if (early > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        _timer.Change(WholeMillisecondsUp(early), Timeout.InfiniteTimeSpan);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // Cancelled meanwhile.
+                    }
+                    return;
+                }
+                _timer.Dispose();
+            }
             _action();
         }
     }

@@ -40,7 +40,12 @@ public sealed class ValidatorPoller : ReceiveActor
             AnnounceIfAvailable();
         });
         Receive<ValidatorUpdated>(m => _validator = m.Validator);
-        Receive<BecameAvailable>(_ => AnnounceIfAvailable());
+        Receive<BecameAvailable>(_ =>
+        {
+            // A tick that arrives early must not leave the poller silent: wait out the rest.
+            if (Now < _blockedUntil) Timers.StartSingleTimer("available", BecameAvailable.Instance, _blockedUntil - Now);
+            else AnnounceIfAvailable();
+        });
         Receive<HoldingExpired>(m =>
         {
             if (_heldTask != m.TaskId) return;
@@ -117,7 +122,10 @@ public sealed class ValidatorPoller : ReceiveActor
                 ValidatorLog.Info("pull from uid {Uid} failed, backing off {Backoff}: {Error}", _validator.Uid, _options.PollerBackoff, reply.Error);
                 break;
         }
-        _router.Tell(new PollerAvailability(_validator.Hotkey, false, _blockedUntil, _blockedReason, m.RequestId), Self);
+        // A cooldown that already ended (a slow reply) leaves no timer to announce the poller later: say so now.
+        var available = Now >= _blockedUntil;
+        _router.Tell(new PollerAvailability(_validator.Hotkey, available, available ? null : _blockedUntil,
+            available ? "available" : _blockedReason, m.RequestId), Self);
     }
 
     private void Block(DateTimeOffset until, string reason)
