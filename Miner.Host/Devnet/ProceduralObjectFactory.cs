@@ -1,4 +1,5 @@
 using System.Numerics;
+using Miner.Models.Rendering;
 using Miner.Models.Splats;
 
 namespace Miner.Host.Devnet;
@@ -34,11 +35,12 @@ public static class ProceduralObjectFactory
             shapes.Add(new ProceduralShape(kind, centre, size, rotation, Colour(random)));
         }
         var cloud = Build(shapes, gaussians, random.Next());
-        var theta = 360.0 * random.NextDouble();
         (byte, byte, byte)? background = random.NextDouble() < transparentShare
             ? null
             : ((byte)(200 + random.Next(56)), (byte)(200 + random.Next(56)), (byte)(200 + random.Next(56)));
-        return new ProceduralObject(shapes, cloud, theta, background);
+        // Photographed from the validator's front view, the view image-to-3D models build towards; the shapes' own
+        // random orientations give the variety.
+        return new ProceduralObject(shapes, cloud, ProductionViews.ThetaDegrees(0), background);
     }
 
     /// <summary>The cloud of <paramref name="shapes"/>: <paramref name="gaussians"/> surface samples shared by area.</summary>
