@@ -130,6 +130,7 @@ public sealed class PersistentScoreKeeper : PersistentActor
     {
         _ledger.Apply(e);
         ScoreReports.LogBlacklistChange(Log, e);
+        ScoreReports.LogPrediction(Log, e);
         if (ScoreReports.BlacklistChange(e, _ledger) is { } change) Tell(change);
         then?.Invoke();
     });

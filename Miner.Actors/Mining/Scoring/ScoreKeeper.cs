@@ -96,6 +96,7 @@ public sealed class ScoreKeeper : ReceiveActor
     {
         _ledger.Apply(evt);
         ScoreReports.LogBlacklistChange(Log, evt);
+        ScoreReports.LogPrediction(Log, evt);
         if (ScoreReports.BlacklistChange(evt, _ledger) is { } change) Tell(change);
     }
 

@@ -53,6 +53,14 @@ public static class ScoreReports
         _ => null,
     };
 
+    /// <summary>A validator's score beside the self-scoring prediction for the same task, when there was one.</summary>
+    public static void LogPrediction(ActorLog log, IScoreEvent evt)
+    {
+        if (evt is SubmissionAnswered { PredictedScore: { } predicted, Feedback: { } feedback, Declined: false } answered)
+            log.Info("{Hotkey} scored {TaskId} {Actual:0.###}; self-scoring had predicted {Predicted:0.###}",
+                answered.Hotkey, answered.TaskId, feedback.TaskFidelityScore, predicted);
+    }
+
     public static void LogBlacklistChange(ActorLog log, IScoreEvent evt)
     {
         if (evt is ValidatorBlacklisted b)

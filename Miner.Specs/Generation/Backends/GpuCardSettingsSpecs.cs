@@ -188,4 +188,23 @@ public sealed class GpuCardSettingsSpecs
         Assert.IsType<SelfScoringGate>(ConfiguredGpus.From(settings, Http).Gate);
         Assert.Equal(0.7, settings.Generation.SelfScoring.ToGateOptions().PassMark, 9);
     }
+
+    [Fact]
+    public void A_card_whose_device_nvidia_smi_does_not_list_is_reported_missing()
+    {
+        var gpus = ConfiguredGpus.From(Bind(Example("seed-layout.conf")), Http);
+        var (lines, missing) = gpus.DeviceReport([new GpuCard(0, "NVIDIA H200", 143771, 1024)]);
+        Assert.True(missing);
+        Assert.Equal("gpu-0: device 0 is NVIDIA H200, 1024 of 143771 MiB used", lines[0]);
+        Assert.Contains("device 1 is not among", lines[1]);
+    }
+
+    [Fact]
+    public void No_card_found_by_nvidia_smi_is_not_an_error()
+    {
+        var gpus = ConfiguredGpus.From(Bind(Example("seed-layout.conf")), Http);
+        var (lines, missing) = gpus.DeviceReport([]);
+        Assert.False(missing);
+        Assert.Contains("normal on a CPU machine", Assert.Single(lines));
+    }
 }
