@@ -12,6 +12,17 @@ public sealed partial class GenerationActor
 {
     // ---- failures, backoff, quarantine ----
 
+    private void OnTerminated(Terminated terminated)
+    {
+        if (_workerNames.TryGetValue(terminated.ActorRef, out var worker))
+        {
+            // A worker's supervisor does not stop by itself while the card runs: its process can no longer be trusted.
+            MarkWorkerDown(terminated.ActorRef, $"the supervisor of worker {worker} stopped");
+            return;
+        }
+        OnStageTerminated(terminated);
+    }
+
     private void OnStageTerminated(Terminated terminated)
     {
         var name = _stages.FirstOrDefault(s => s.Value is not null && s.Value.Equals(terminated.ActorRef)).Key;
@@ -78,8 +89,9 @@ public sealed partial class GenerationActor
         var props = name switch
         {
             StageNames.Image => ImageStage.Props(_backends.TextToImage!, _options.ImageTimeout),
-            StageNames.Mask => MaskStage.Props(_backends.BackgroundRemoval, _options.MaskTimeout),
-            StageNames.Trellis => TrellisStage.Props(_backends.ImageTo3D, _options.TrellisTimeout, _options.MaxNonFiniteShare),
+            StageNames.Mask => MaskStage.Props(_backends.BackgroundRemoval!, _options.MaskTimeout),
+            StageNames.Trellis => TrellisStage.Props(_backends.ImageTo3D!, _options.TrellisTimeout, _options.MaxNonFiniteShare),
+            StageNames.Generate => PromptTo3DStage.Props(_backends.PromptTo3D!, _options.TrellisTimeout, _options.MaxNonFiniteShare),
             _ => PlyWriteStage.Props(_gate, _splats, _options.PlyWriteTimeout, _cpu),
         };
         _stages[name] = Context.Watch(Context.ActorOf(props, name));
@@ -92,7 +104,8 @@ public sealed partial class GenerationActor
     private void StartProbe()
     {
         if (_healthy || _probe is not null) return;
-        _probe = new ProbeRun($"probe-{++_probeCount}", StageNames.Mask, ProbeImage.Create(), Context.System.Scheduler.UtcNow);
+        _probe = new ProbeRun($"probe-{++_probeCount}", _backends.IsMonolithic ? StageNames.Generate : StageNames.Mask, ProbeImage.Create(),
+            Context.System.Scheduler.UtcNow);
         Log.Info("{Gpu}: running health probe {Probe}", _gpu, _probe.Id);
         DispatchProbe();
     }
@@ -101,9 +114,13 @@ public sealed partial class GenerationActor
     {
         if (_probe is not { Dispatched: false } probe) return;
         if (_stages.GetValueOrDefault(probe.Stage) is not { } stage || _inFlight.ContainsKey(probe.Stage)) return;
-        StageRequest request = probe.Stage == StageNames.Mask
-            ? new MaskRequest(probe.Id, 1, probe.Input)
-            : new TrellisRequest(probe.Id, 1, probe.Input, 0);
+        StageRequest request = probe.Stage switch
+        {
+            StageNames.Mask => new MaskRequest(probe.Id, 1, probe.Input),
+            // The monolithic endpoint takes an image task's base64 PNG as its prompt.
+            StageNames.Generate => new GenerateRequest(probe.Id, 1, Convert.ToBase64String(PngEncoder.Encode(probe.Input))),
+            _ => new TrellisRequest(probe.Id, 1, probe.Input, 0),
+        };
         _probe = probe with { Dispatched = true };
         _inFlight[probe.Stage] = (probe.Id, 1);
         stage.Tell(request, Self);
@@ -123,7 +140,57 @@ public sealed partial class GenerationActor
         foreach (var stage in _stageFailures.Keys.ToList()) _stageFailures[stage] = 0;
         var took = Seconds(Context.System.Scheduler.UtcNow - probe.Started);
         Log.Info("{Gpu}: health probe {Probe} passed in {Took} s; card healthy again", _gpu, probe.Id, took);
-        _router.Tell(new GpuHealthChanged(_gpu, true, $"health probe passed: mask and image-to-3D answered in {took} s"), Self);
+        var answered = _backends.IsMonolithic ? "prompt-to-3D" : "mask and image-to-3D";
+        _router.Tell(new GpuHealthChanged(_gpu, true, $"health probe passed: {answered} answered in {took} s"), Self);
         AskForWork();
+    }
+
+    // ---- worker processes ----
+
+    private void StartWorkers()
+    {
+        if (_workers is null) return;
+        for (var i = 0; i < _workers.Processes.Count; i++)
+        {
+            var worker = _workers.Processes[i];
+            var child = Context.Watch(Context.ActorOf(BackendProcessActor.Props(_gpu, _workers.Device, Self, worker.Options, _workers.Http), $"worker-{worker.Backend}-{i}"));
+            _workerNames[child] = worker.Backend;
+            // Starting: not healthy until its first good health check.
+            _workersDown[child] = worker.Backend;
+        }
+    }
+
+    /// <summary>A worker process became healthy or unhealthy (<see cref="BackendProcessActor"/> tells only on a change).</summary>
+    private void OnWorkerHealth(GpuHealthChanged change)
+    {
+        if (!_workerNames.TryGetValue(Sender, out var name)) return;
+        if (!change.Healthy)
+        {
+            MarkWorkerDown(Sender, change.Reason);
+            return;
+        }
+        if (!_workersDown.Remove(Sender)) return;
+        Log.Info("{Gpu}: worker {Worker} healthy: {Reason}", _gpu, name, change.Reason);
+        if (_workersDown.Count > 0) return;
+        // The router only heard of it if the card had gone down after asking for work.
+        if (_announcedWorkersDown)
+        {
+            _announcedWorkersDown = false;
+            if (_healthy) _router.Tell(new GpuHealthChanged(_gpu, true, "every worker process is healthy again"), Self);
+        }
+        AskForWork();
+    }
+
+    private void MarkWorkerDown(IActorRef worker, string reason)
+    {
+        var name = _workerNames[worker];
+        var wasReady = Ready;
+        _workersDown[worker] = name;
+        Log.Warning("{Gpu}: worker {Worker} not healthy ({Reason}); the card asks for no work until it is", _gpu, name, reason);
+        if (!wasReady) return;
+        _owed = 0;
+        _announcedWorkersDown = true;
+        _router.Tell(new GpuHealthChanged(_gpu, false, $"worker {name}: {reason}"), Self);
+        StartNextIfIdle(); // declines whatever is queued; the running task ends in its stage's retry or decline
     }
 }

@@ -12,6 +12,9 @@ public sealed partial class GenerationActor
 {
     // ---- the pipeline ----
 
+    /// <summary>The verdict figure the self-scoring gate writes the validation service's score to.</summary>
+    private const string PredictedScoreFigure = "predicted-score";
+
     private void BeginDecode(TaskRun run)
     {
         run.Stage = StageNames.Decode;
@@ -70,6 +73,7 @@ public sealed partial class GenerationActor
             StageNames.Image => new ImageRequest(id, attempt, run.Task.Prompt, run.Seed),
             StageNames.Mask => new MaskRequest(id, attempt, run.Image!),
             StageNames.Trellis => new TrellisRequest(id, attempt, run.Rgba!, run.Seed),
+            StageNames.Generate => new GenerateRequest(id, attempt, run.Task.Prompt),
             _ => new PlyWriteRequest(id, attempt, run.Splats!, new GenerationPrompt(run.Task.Kind, run.Task.Prompt)),
         };
         run.Dispatched = true;
@@ -103,7 +107,7 @@ public sealed partial class GenerationActor
                 run.Rgba = rgba;
                 Begin(StageNames.Trellis);
                 break;
-            case ActivatedSplats splats when done.Stage == StageNames.Trellis:
+            case ActivatedSplats splats when done.Stage is StageNames.Trellis or StageNames.Generate:
                 run.Splats = splats;
                 Begin(StageNames.PlyWrite);
                 break;
@@ -132,7 +136,9 @@ public sealed partial class GenerationActor
                 run.Attempt++;
                 run.Seed = NextSeed(run.Task.Seed, run.Attempt);
                 Log.Info("{Gpu}: {TaskId} gate said {Verdict}; regenerating with seed {Seed} (attempt {Attempt})", _gpu, run.Task.TaskId, verdict, run.Seed, run.Attempt);
-                if (run.Task.Kind == TaskKind.Text) Begin(StageNames.Image);
+                // A generate endpoint takes no seed: calling it again draws the service's own new sample.
+                if (_backends.IsMonolithic) Begin(StageNames.Generate);
+                else if (run.Task.Kind == TaskKind.Text) Begin(StageNames.Image);
                 else Begin(StageNames.Trellis);
                 break;
             case GateDecision.Retry:
@@ -160,7 +166,10 @@ public sealed partial class GenerationActor
     {
         if (outcome == GenerationOutcome.Generated) _completed++;
         else _declined++;
-        _router.Tell(new GenerationResult(task.TaskId, _gpu, outcome, cloud, reason, timings.ToArray(), verdict), Self);
+        double? predicted = verdict?.Figures.TryGetValue(PredictedScoreFigure, out var score) == true ? score : null;
+        // Only a submitted cloud gets the validator's feedback to compare the prediction with.
+        if (predicted is { } p && outcome == GenerationOutcome.Generated) Context.System.EventStream.Publish(new ScorePredicted(task.TaskId, _gpu, p));
+        _router.Tell(new GenerationResult(task.TaskId, _gpu, outcome, cloud, reason, timings.ToArray(), verdict, predicted), Self);
         var elapsed = started is { } s ? Context.System.Scheduler.UtcNow - s : TimeSpan.Zero;
         var stages = string.Join(" ", timings.Select(t => $"{t.Stage}#{t.Attempt}={Seconds(t.Elapsed)}s{(t.Succeeded ? "" : "!")}"));
         Log.With("TaskId", task.TaskId).With("Gpu", _gpu).With("Outcome", outcome).With("Attempts", attempts)

@@ -15,12 +15,15 @@ namespace Miner.Actors.Generation;
 /// and re-created after an exponential backoff; the task is retried if its budget and deadline allow, else declined.
 /// Too many consecutive failures quarantine the card: it tells the router, asks for nothing, and probes its backends
 /// until they answer. Every task it is given yields exactly one <see cref="GenerationResult"/>, sent to the router,
-/// even when this actor stops.
+/// even when this actor stops. In the monolithic layout (<see cref="GpuBackends.PromptTo3D"/>) the stages are
+/// <c>generate</c> and <c>ply</c>. Worker processes (<see cref="GpuWorkers"/>) are children too: the card asks for
+/// work only while every one of them reports healthy, and stopping the card stops them.
 /// </summary>
 public sealed partial class GenerationActor : ReceiveActor
 {
     private const string ProbeTimerKey = "probe";
     private static readonly string[] StageOrder = [StageNames.Image, StageNames.Mask, StageNames.Trellis, StageNames.PlyWrite];
+    private static readonly string[] MonolithicStageOrder = [StageNames.Generate, StageNames.PlyWrite];
 
     private readonly string _gpu;
     private readonly IActorRef _router;
@@ -29,6 +32,9 @@ public sealed partial class GenerationActor : ReceiveActor
     private readonly GenerationOptions _options;
     private readonly SplatOptions _splats;
     private readonly TaskScheduler _cpu;
+    private readonly GpuWorkers? _workers;
+    private readonly Dictionary<IActorRef, string> _workerNames = new();
+    private readonly Dictionary<IActorRef, string> _workersDown = new();
 
     private readonly Queue<GenerationTask> _queue = new();
     private readonly Dictionary<string, IActorRef?> _stages = new();
@@ -39,16 +45,19 @@ public sealed partial class GenerationActor : ReceiveActor
     private ProbeRun? _probe;
     private int _probeCount;
     private bool _healthy = true;
+    private bool _announcedWorkersDown;
     private int _consecutiveFailures;
     private int _owed;
     private int _completed;
     private int _declined;
 
     /// <param name="cpu">Where CPU work (PNG decoding, the PLY stage) runs; the thread pool unless a spec runs it inline.</param>
+    /// <param name="workers">Worker processes this card starts and supervises; null when its services run elsewhere.</param>
     public GenerationActor(string gpu, IActorRef router, GpuBackends backends, ISplatGate gate, GenerationOptions options,
-        SplatOptions? splats = null, TaskScheduler? cpu = null)
+        SplatOptions? splats = null, TaskScheduler? cpu = null, GpuWorkers? workers = null)
     {
         options.Validate();
+        backends.Validate();
         _gpu = gpu;
         _router = router;
         _backends = backends;
@@ -56,27 +65,31 @@ public sealed partial class GenerationActor : ReceiveActor
         _options = options;
         _splats = splats ?? new SplatOptions();
         _cpu = cpu ?? TaskScheduler.Default;
+        _workers = workers;
 
         Receive<GenerationTask>(OnTask);
         Receive<ImageDecoded>(OnImageDecoded);
         Receive<StageCompleted>(OnStageCompleted);
-        Receive<Terminated>(OnStageTerminated);
+        Receive<Terminated>(OnTerminated);
+        Receive<GpuHealthChanged>(OnWorkerHealth);
         Receive<RecreateStage>(m => CreateStage(m.Stage));
         Receive<ProbeTick>(_ => StartProbe());
         Receive<GpuStatusQuery>(_ => Sender.Tell(Status()));
     }
 
     public static Props Props(string gpu, IActorRef router, GpuBackends backends, ISplatGate gate, GenerationOptions options,
-        SplatOptions? splats = null, TaskScheduler? cpu = null) =>
-        Kernel.Props.Create(() => new GenerationActor(gpu, router, backends, gate, options, splats, cpu));
+        SplatOptions? splats = null, TaskScheduler? cpu = null, GpuWorkers? workers = null) =>
+        Kernel.Props.Create(() => new GenerationActor(gpu, router, backends, gate, options, splats, cpu, workers));
 
     private int Capacity => 1 + _options.Prefetch;
 
     protected override void PreStart()
     {
-        foreach (var stage in StageOrder)
+        foreach (var stage in _backends.IsMonolithic ? MonolithicStageOrder : StageOrder)
             if (stage != StageNames.Image || _backends.TextToImage is not null) CreateStage(stage);
-        Log.Info("{Gpu}: ready with {Backends}", _gpu, _backends);
+        StartWorkers();
+        Log.Info("{Gpu}: ready with {Backends}{Workers}", _gpu, _backends,
+            _workerNames.Count == 0 ? "" : $"; waiting for {_workerNames.Count} worker process(es) to report healthy");
         AskForWork();
     }
 
@@ -99,13 +112,16 @@ public sealed partial class GenerationActor : ReceiveActor
 
     protected internal override string DescribeState()
     {
-        var health = _healthy ? "healthy" : $"unhealthy ({_consecutiveFailures} consecutive failures, probe {(_probe is null ? "waiting" : "running")})";
+        var health = _workersDown.Count > 0 ? $"waiting for worker(s) {string.Join(", ", _workersDown.Values)}" : _healthy ? "healthy" : $"unhealthy ({_consecutiveFailures} consecutive failures, probe {(_probe is null ? "waiting" : "running")})";
         var work = _current is { } run ? $"{run.Task.TaskId} in {run.Stage} (attempt {run.Attempt})" : "idle";
         return $"{health}, {work}, {_queue.Count} queued, {_completed} generated, {_declined} declined";
     }
 
+    /// <summary>Not quarantined, and every worker process answers its health checks.</summary>
+    private bool Ready => _healthy && _workersDown.Count == 0;
+
     private GpuStatus Status() =>
-        new(_gpu, _healthy, _current?.Task.TaskId, _current?.Stage, _current?.Attempt ?? 0, _queue.Count, _completed, _declined, _consecutiveFailures);
+        new(_gpu, Ready, _current?.Task.TaskId, _current?.Stage, _current?.Attempt ?? 0, _queue.Count, _completed, _declined, _consecutiveFailures);
 
     // ---- demand ----
 
@@ -117,7 +133,7 @@ public sealed partial class GenerationActor : ReceiveActor
     /// </summary>
     private void AskForWork()
     {
-        if (!_healthy || _owed > 0) return;
+        if (!Ready || _owed > 0) return;
         var free = Capacity - (_current is null ? 0 : 1) - _queue.Count;
         if (free <= 0) return;
         _owed = free;
@@ -127,15 +143,15 @@ public sealed partial class GenerationActor : ReceiveActor
     private void OnTask(GenerationTask task)
     {
         _owed = Math.Max(0, _owed - 1);
-        if (task.Kind == TaskKind.Text && _backends.TextToImage is null)
+        if (task.Kind == TaskKind.Text && _backends.TextToImage is null && !_backends.IsMonolithic)
         {
             Report(task, GenerationOutcome.Declined, null, "this card has no text-to-image backend", [], null, 0, null);
             AskForWork();
             return;
         }
-        if (!_healthy)
+        if (!Ready)
         {
-            Report(task, GenerationOutcome.Declined, null, "the card is unhealthy (arrived while quarantined)", [], null, 0, null);
+            Report(task, GenerationOutcome.Declined, null, _healthy ? "a worker process of the card is not healthy" : "the card is unhealthy (arrived while quarantined)", [], null, 0, null);
             return;
         }
         _queue.Enqueue(task);
@@ -147,7 +163,7 @@ public sealed partial class GenerationActor : ReceiveActor
         while (_current is null && _queue.TryDequeue(out var task))
         {
             var now = Context.System.Scheduler.UtcNow;
-            if (!_healthy)
+            if (!Ready)
             {
                 Report(task, GenerationOutcome.Declined, null, "the card became unhealthy before the task started", [], null, 0, null);
                 continue;
@@ -158,7 +174,8 @@ public sealed partial class GenerationActor : ReceiveActor
                 continue;
             }
             _current = new TaskRun(task, now);
-            if (task.Kind == TaskKind.Text) Begin(StageNames.Image);
+            if (_backends.IsMonolithic) Begin(StageNames.Generate);
+            else if (task.Kind == TaskKind.Text) Begin(StageNames.Image);
             else BeginDecode(_current);
         }
         AskForWork();

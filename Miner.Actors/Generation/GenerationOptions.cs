@@ -42,6 +42,12 @@ public sealed class GenerationOptions
     /// <summary>An image-to-3D result with more than this share of non-finite positions is garbage.</summary>
     public double MaxNonFiniteShare { get; set; } = 0.5;
 
+    /// <summary>The cards and their backend services (<c>gpus = [ {...} ]</c>); empty on a machine with no configured card.</summary>
+    public List<GpuCardOptions> Gpus { get; set; } = [];
+
+    /// <summary>The subnet's validation service as a gate after our own checks; off while its url is empty.</summary>
+    public SelfScoringSettings SelfScoring { get; set; } = new();
+
     /// <summary>Throws listing every setting that cannot work (keys as written in HOCON).</summary>
     public void Validate()
     {
@@ -66,6 +72,13 @@ public sealed class GenerationOptions
             if (value <= TimeSpan.Zero) problems.Add((key, $"must be positive, not {value}"));
         if (BackoffMin < TimeSpan.Zero || BackoffMin > BackoffMax) problems.Add(("backoff-min", $"must be between 0 and backoff-max, not {BackoffMin}"));
         if (!(MaxNonFiniteShare >= 0 && MaxNonFiniteShare <= 1)) problems.Add(("max-non-finite-share", $"must be in [0, 1], not {MaxNonFiniteShare}"));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Gpus.Count; i++)
+        {
+            foreach (var (key, problem) in Gpus[i].Problems()) problems.Add(($"gpus.{i}.{key}", problem));
+            if (!names.Add(Gpus[i].NameFor(i))) problems.Add(($"gpus.{i}.name", $"'{Gpus[i].NameFor(i)}' names two cards"));
+        }
+        foreach (var (key, problem) in SelfScoring.Problems(PlyWriteTimeout)) problems.Add(($"self-scoring.{key}", problem));
         return problems;
     }
 

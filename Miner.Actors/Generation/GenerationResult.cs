@@ -5,7 +5,8 @@ namespace Miner.Actors.Generation;
 
 /// <summary>
 /// What a GPU pool reports for a task it was given, exactly once per task. <see cref="Cloud"/> holds storage
-/// values (clean-written, normalised) when <see cref="Outcome"/> is Generated.
+/// values (clean-written, normalised) when <see cref="Outcome"/> is Generated. <see cref="PredictedScore"/> is the
+/// validation service's score of the cloud when self-scoring ran (also in the verdict's figures as <c>predicted-score</c>).
 /// </summary>
 public sealed record GenerationResult(
     string TaskId,
@@ -14,4 +15,5 @@ public sealed record GenerationResult(
     GaussianCloud? Cloud,
     string Reason,
     IReadOnlyList<StageTiming> Timings,
-    GateVerdict? Verdict);
+    GateVerdict? Verdict,
+    double? PredictedScore = null);

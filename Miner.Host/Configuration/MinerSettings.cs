@@ -78,9 +78,24 @@ public sealed class MinerSettings
         var options = ConfigurationBinding.Bind<GenerationOptions>(root, "miner.generation", warnings);
         var problems = options.Problems();
         if (problems.Count > 0)
-            throw new ConfigurationException(problems.Select(p => ConfigurationValidator.Diagnose(root, ConfigurationKeys.FromDotted("miner.generation." + p.Key),
-                ConfigurationDiagnosticSeverity.Error, p.Problem)).ToArray());
+            throw new ConfigurationException(problems.Select(p => DiagnoseGeneration(root, p.Key, p.Problem)).ToArray());
         return options;
+    }
+
+    /// <summary>
+    /// Names the key as written (<c>miner.generation.gpus.1.image-to-3d.url</c>); a missing key is located at the
+    /// nearest enclosing entry that was written, so the operator sees which card lacks it.
+    /// </summary>
+    private static ConfigurationDiagnostic DiagnoseGeneration(IConfigurationRoot root, string relativeKey, string problem)
+    {
+        var dotted = "miner.generation." + relativeKey;
+        var diagnostic = ConfigurationValidator.Diagnose(root, ConfigurationKeys.FromDotted(dotted), ConfigurationDiagnosticSeverity.Error, problem);
+        if (diagnostic.Location is not null) return diagnostic;
+        var segments = dotted.Split('.');
+        for (var n = segments.Length - 1; n > 2; n--)
+            if (ConfigurationOrigin.FindForSection(root, ConfigurationKeys.FromDotted(string.Join('.', segments[..n]))) is { } parent)
+                return new ConfigurationDiagnostic(ConfigurationDiagnosticSeverity.Error, dotted, parent.ToString(), problem);
+        return diagnostic with { Key = dotted };
     }
 
     /// <summary>Keys outside every registered section (a typo such as <c>walet.name</c>).</summary>

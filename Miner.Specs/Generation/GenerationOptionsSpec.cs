@@ -14,8 +14,12 @@ public sealed class GenerationOptionsSpec
     {
         var bound = Bind().Generation;
         var code = new GenerationOptions();
-        foreach (var property in typeof(GenerationOptions).GetProperties())
+        foreach (var property in typeof(GenerationOptions).GetProperties().Where(p => p.Name is not (nameof(GenerationOptions.Gpus) or nameof(GenerationOptions.SelfScoring))))
             Assert.True(Equals(property.GetValue(code), property.GetValue(bound)), $"{property.Name}: code {property.GetValue(code)}, miner.conf {property.GetValue(bound)}");
+        Assert.Empty(bound.Gpus);
+        foreach (var property in typeof(SelfScoringSettings).GetProperties())
+            Assert.True(Equals(property.GetValue(code.SelfScoring), property.GetValue(bound.SelfScoring)),
+                $"self-scoring.{property.Name}: code {property.GetValue(code.SelfScoring)}, miner.conf {property.GetValue(bound.SelfScoring)}");
     }
 
     [Fact]

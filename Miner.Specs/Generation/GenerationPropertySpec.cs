@@ -28,8 +28,8 @@ public sealed class GenerationPropertySpec : ActorSpec
         {
             var backends = new GpuBackends(text ? new FakeTextToImage(Clock) : null, new FakeBackgroundRemoval(Clock), new FakeImageTo3D(Clock, 50));
             if (backends.TextToImage is FakeTextToImage t) scripts.Add(t.Script);
-            scripts.Add(((FakeBackgroundRemoval)backends.BackgroundRemoval).Script);
-            scripts.Add(((FakeImageTo3D)backends.ImageTo3D).Script);
+            scripts.Add(((FakeBackgroundRemoval)backends.BackgroundRemoval!).Script);
+            scripts.Add(((FakeImageTo3D)backends.ImageTo3D!).Script);
             return backends;
         }
         var gate = new FakeGate

@@ -19,6 +19,9 @@ public sealed record MaskRequest(string TaskId, int Attempt, RgbaImage Image) : 
 /// <summary>RGBA to activated gaussians (TrellisStage).</summary>
 public sealed record TrellisRequest(string TaskId, int Attempt, RgbaImage Rgba, int Seed) : StageRequest(TaskId, Attempt);
 
+/// <summary>A task's prompt (text, or the base64 image) to activated gaussians in one call (PromptTo3DStage, monolithic layout).</summary>
+public sealed record GenerateRequest(string TaskId, int Attempt, string Prompt) : StageRequest(TaskId, Attempt);
+
 /// <summary>Activated gaussians to a clean, normalised, gated cloud (PlyWriteStage).</summary>
 /// <summary><see cref="Prompt"/> reaches a prompt-aware gate (self-scoring); absent, the gate judges the cloud alone.</summary>
 public sealed record PlyWriteRequest(string TaskId, int Attempt, ActivatedSplats Splats, GenerationPrompt? Prompt = null) : StageRequest(TaskId, Attempt);

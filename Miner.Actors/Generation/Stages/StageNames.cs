@@ -8,4 +8,7 @@ public static class StageNames
     public const string Trellis = "trellis";
     public const string PlyWrite = "ply";
     public const string Decode = "decode";
+
+    /// <summary>The monolithic layout's prompt-to-3D call.</summary>
+    public const string Generate = "generate";
 }

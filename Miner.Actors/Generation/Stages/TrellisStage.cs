@@ -14,17 +14,5 @@ public sealed class TrellisStage(IImageTo3DBackend backend, TimeSpan timeout, do
     protected override Task<object?> Run(TrellisRequest request, CancellationToken cancellation) =>
         StageOutputs.Box(backend.GenerateAsync(request.Rgba, request.Seed, cancellation));
 
-    protected override string? Inspect(object output)
-    {
-        if (output is not ActivatedSplats splats) return $"expected gaussians, got {output.GetType().Name}";
-        if (splats.Count == 0) return "zero gaussians";
-        var nonFinite = 0;
-        for (var i = 0; i < splats.Count; i++)
-            if (!float.IsFinite(splats.Positions[3 * i]) || !float.IsFinite(splats.Positions[3 * i + 1]) || !float.IsFinite(splats.Positions[3 * i + 2]))
-                nonFinite++;
-        var share = (double)nonFinite / splats.Count;
-        return share > maxNonFiniteShare
-            ? $"{nonFinite} of {splats.Count} gaussians have a NaN or infinite position (more than {maxNonFiniteShare:P0})"
-            : null;
-    }
+    protected override string? Inspect(object output) => StageOutputs.InspectSplats(output, maxNonFiniteShare);
 }

@@ -1,5 +1,6 @@
 using Miner.Models.Splats;
 using Miner.Actors.Kernel;
+using Miner.Actors.Generation;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Persistence;
 
@@ -20,6 +21,7 @@ public sealed class PersistentScoreKeeper : PersistentActor
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromMinutes(1);
 
     private readonly MiningOptions _options;
+    private readonly PendingPredictions _predictions = new();
     private readonly ScoreLedger _ledger;
     private readonly List<IActorRef> _subscribers;
 
@@ -51,6 +53,7 @@ public sealed class PersistentScoreKeeper : PersistentActor
         Receive<SaveSnapshotFailure>(f => Log.Warning("snapshot of the score ledger failed: {Reason}", f.Cause.Message));
         Receive<PullReported>(OnPull);
         Receive<SubmissionReported>(OnSubmission);
+        Receive<ScorePredicted>(m => _predictions.Add(m.TaskId, m.Score));
         Receive<SubmissionGivenUp>(OnGivenUp);
         Receive<AddToBlacklist>(m => Persist(ScoreReports.ForManualAdd(m, Now)));
         Receive<RemoveFromBlacklist>(m =>
@@ -83,7 +86,15 @@ public sealed class PersistentScoreKeeper : PersistentActor
     private static PersistenceStores StoresOfSystemOrInMemory() =>
         (ActorCell.Constructing is { } cell ? PersistenceExtension.Find(cell.System) : null) ?? PersistenceStores.InMemory();
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("expiry", CheckExpiries.Instance, ExpiryCheck);
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer("expiry", CheckExpiries.Instance, ExpiryCheck);
+        // The cards publish their self-scoring predictions; a restart must not subscribe twice.
+        Context.System.EventStream.Unsubscribe(Self, typeof(ScorePredicted));
+        Context.System.EventStream.Subscribe(Self, typeof(ScorePredicted));
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self, typeof(ScorePredicted));
 
     protected internal override string? DescribeState() => ScoreReports.Describe(_ledger);
 
@@ -92,7 +103,7 @@ public sealed class PersistentScoreKeeper : PersistentActor
 
     private void OnSubmission(SubmissionReported m)
     {
-        if (ScoreReports.ForAnsweredSubmission(m, Now, _options.PollerBackoff) is not { } answered)
+        if (ScoreReports.ForAnsweredSubmission(m, Now, _options.PollerBackoff, _predictions.Take(m.TaskId)) is not { } answered)
         {
             OnGivenUp(ScoreReports.GivenUp(m));
             return;
@@ -119,6 +130,7 @@ public sealed class PersistentScoreKeeper : PersistentActor
     {
         _ledger.Apply(e);
         ScoreReports.LogBlacklistChange(Log, e);
+        ScoreReports.LogPrediction(Log, e);
         if (ScoreReports.BlacklistChange(e, _ledger) is { } change) Tell(change);
         then?.Invoke();
     });

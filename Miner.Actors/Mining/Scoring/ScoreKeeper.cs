@@ -1,5 +1,6 @@
 using Miner.Models.Splats;
 using Miner.Actors.Kernel;
+using Miner.Actors.Generation;
 using Miner.Actors.Mining.Edge;
 
 namespace Miner.Actors.Mining.Scoring;
@@ -14,6 +15,7 @@ public sealed class ScoreKeeper : ReceiveActor
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromMinutes(1);
 
     private readonly MiningOptions _options;
+    private readonly PendingPredictions _predictions = new();
     private readonly ScoreLedger _ledger;
     private readonly List<IActorRef> _subscribers = new();
 
@@ -23,6 +25,7 @@ public sealed class ScoreKeeper : ReceiveActor
         _ledger = new ScoreLedger(options.Blacklist);
         Receive<PullReported>(OnPull);
         Receive<SubmissionReported>(OnSubmission);
+        Receive<ScorePredicted>(m => _predictions.Add(m.TaskId, m.Score));
         Receive<SubmissionGivenUp>(OnGivenUp);
         Receive<AddToBlacklist>(m => Record(ScoreReports.ForManualAdd(m, Now)));
         Receive<RemoveFromBlacklist>(m =>
@@ -46,7 +49,15 @@ public sealed class ScoreKeeper : ReceiveActor
 
     private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("expiry", CheckExpiries.Instance, ExpiryCheck);
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer("expiry", CheckExpiries.Instance, ExpiryCheck);
+        // The cards publish their self-scoring predictions; a restart must not subscribe twice.
+        Context.System.EventStream.Unsubscribe(Self, typeof(ScorePredicted));
+        Context.System.EventStream.Subscribe(Self, typeof(ScorePredicted));
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self, typeof(ScorePredicted));
 
     protected internal override string? DescribeState() => ScoreReports.Describe(_ledger);
 
@@ -58,7 +69,7 @@ public sealed class ScoreKeeper : ReceiveActor
 
     private void OnSubmission(SubmissionReported m)
     {
-        if (ScoreReports.ForAnsweredSubmission(m, Now, _options.PollerBackoff) is not { } answered)
+        if (ScoreReports.ForAnsweredSubmission(m, Now, _options.PollerBackoff, _predictions.Take(m.TaskId)) is not { } answered)
         {
             OnGivenUp(ScoreReports.GivenUp(m));
             return;
@@ -85,6 +96,7 @@ public sealed class ScoreKeeper : ReceiveActor
     {
         _ledger.Apply(evt);
         ScoreReports.LogBlacklistChange(Log, evt);
+        ScoreReports.LogPrediction(Log, evt);
         if (ScoreReports.BlacklistChange(evt, _ledger) is { } change) Tell(change);
     }
 

@@ -105,7 +105,8 @@ public sealed class ScoreLedger
         _rows.Select(kv => new ValidatorRowState(kv.Key, kv.Value.Uid, kv.Value.Pulls, kv.Value.PullFailures, kv.Value.Submissions,
             kv.Value.Declines, kv.Value.Accepted, kv.Value.Failed, kv.Value.Abandoned, kv.Value.LastScore, kv.Value.ScoreSum,
             kv.Value.ScoreCount, kv.Value.CooldownUntil, kv.Value.Violations, kv.Value.LastFeedback, kv.Value.ConsecutiveTransportFailures,
-            kv.Value.Blacklist, kv.Value.OnProbation, kv.Value.LastPeriod, kv.Value.RecentScored.ToArray())).ToList(),
+            kv.Value.Blacklist, kv.Value.OnProbation, kv.Value.LastPeriod, kv.Value.RecentScored.ToArray(),
+            kv.Value.PredictedCount, kv.Value.PredictedSum, kv.Value.PredictedActualSum, kv.Value.PredictedAbsErrorSum)).ToList(),
         _byBucket.ToDictionary(kv => kv.Key, kv => kv.Value.Scored),
         _byBucket.ToDictionary(kv => kv.Key, kv => kv.Value.Accepted),
         _scored,
@@ -124,7 +125,8 @@ public sealed class ScoreLedger
                 Accepted = r.Accepted, Failed = r.Failed, Abandoned = r.Abandoned, LastScore = r.LastScore, ScoreSum = r.ScoreSum,
                 ScoreCount = r.ScoreCount, CooldownUntil = r.CooldownUntil, Violations = r.Violations, LastFeedback = r.LastFeedback,
                 ConsecutiveTransportFailures = r.ConsecutiveTransportFailures, Blacklist = r.Blacklist, OnProbation = r.OnProbation,
-                LastPeriod = r.LastPeriod,
+                LastPeriod = r.LastPeriod, PredictedCount = r.PredictedCount, PredictedSum = r.PredictedSum,
+                PredictedActualSum = r.PredictedActualSum, PredictedAbsErrorSum = r.PredictedAbsErrorSum,
             };
             row.RecentScored.AddRange(r.RecentScored ?? []);
             _rows[r.Hotkey] = row;
@@ -192,6 +194,13 @@ public sealed class ScoreLedger
         if (e.Feedback is not { } scored) return;
         var accepted = IsAccepted(scored);
         var score = scored.TaskFidelityScore;
+        if (e.PredictedScore is { } predicted && double.IsFinite(predicted))
+        {
+            row.PredictedCount++;
+            row.PredictedSum += predicted;
+            row.PredictedActualSum += score;
+            row.PredictedAbsErrorSum += Math.Abs(predicted - score);
+        }
         row.LastScore = score;
         row.ScoreSum += score;
         row.ScoreCount++;
@@ -250,10 +259,16 @@ public sealed class ScoreLedger
         public bool OnProbation;
         public TimeSpan? LastPeriod;
         public readonly List<bool> RecentScored = new();
+        public int PredictedCount;
+        public double PredictedSum;
+        public double PredictedActualSum;
+        public double PredictedAbsErrorSum;
 
         public ValidatorLedgerEntry Snapshot(string hotkey) => new(
             hotkey, Uid, Pulls, PullFailures, Submissions, Declines, Accepted, Failed, Abandoned, LastScore,
             ScoreCount == 0 ? null : ScoreSum / ScoreCount, CooldownUntil, Violations, LastFeedback,
-            ConsecutiveTransportFailures, Blacklist, OnProbation);
+            ConsecutiveTransportFailures, Blacklist, OnProbation,
+            PredictedCount == 0 ? null : new ScorePredictionAccuracy(PredictedCount, PredictedSum / PredictedCount,
+                PredictedActualSum / PredictedCount, PredictedAbsErrorSum / PredictedCount));
     }
 }

@@ -20,9 +20,11 @@ public sealed record PullFailed(string Hotkey, int Uid, DateTimeOffset At, strin
 public sealed record CooldownObserved(string Hotkey, int Uid, DateTimeOffset At, DateTimeOffset Until, long Violations) : IScoreEvent;
 
 /// <summary>The validator answered a submission; <see cref="Declined"/> is an empty one.</summary>
+/// <remarks><see cref="PredictedScore"/>: the validation service's score of what was submitted, when self-scoring ran
+/// (absent in events journaled before it existed, which read as null).</remarks>
 public sealed record SubmissionAnswered(
     string Hotkey, int Uid, DateTimeOffset At, string TaskId, bool Declined, Feedback? Feedback, DateTimeOffset? CooldownUntil,
-    DensityBucket? Bucket) : IScoreEvent;
+    DensityBucket? Bucket, double? PredictedScore = null) : IScoreEvent;
 
 /// <summary>A submission got no answer after its retries, or was refused.</summary>
 public sealed record SubmissionAbandoned(string Hotkey, int Uid, DateTimeOffset At, string TaskId, string Reason, bool TransportFailure) : IScoreEvent;

@@ -23,13 +23,16 @@ public static class ScoreReports
     }
 
     /// <summary>The validator answered: the event and the cooldown to announce. Null when it did not (see <see cref="GivenUp"/>).</summary>
-    public static (SubmissionAnswered Event, DateTimeOffset CooldownUntil)? ForAnsweredSubmission(SubmissionReported m, DateTimeOffset now, TimeSpan pollerBackoff)
+    /// <param name="predicted">The self-scoring prediction for the task, kept beside the validator's feedback.</param>
+    public static (SubmissionAnswered Event, DateTimeOffset CooldownUntil)? ForAnsweredSubmission(SubmissionReported m, DateTimeOffset now, TimeSpan pollerBackoff,
+        double? predicted = null)
     {
         if (m.Reply.Kind is not (SubmitReplyKind.Answered or SubmitReplyKind.NoFeedback)) return null;
         var v = m.Validator;
         // The base miner's rule: without a cooldown in the answer, wait the backoff.
         var until = m.Reply.CooldownUntil is { } c && c > now ? c : now + (m.Reply.Feedback is null ? pollerBackoff : TimeSpan.Zero);
-        return (new SubmissionAnswered(v.Hotkey, v.Uid, now, m.TaskId, m.Declined, m.Reply.Feedback, m.Reply.CooldownUntil, m.Bucket), until);
+        return (new SubmissionAnswered(v.Hotkey, v.Uid, now, m.TaskId, m.Declined, m.Reply.Feedback, m.Reply.CooldownUntil, m.Bucket,
+            m.Declined ? null : predicted), until);
     }
 
     /// <summary>A submission the validator refused or never answered counts as given up.</summary>
@@ -49,6 +52,14 @@ public static class ScoreReports
         ValidatorRestored r => new BlacklistChanged(r.Hotkey, ledger.Entry(r.Hotkey)?.Uid ?? -1, false, r.Reason),
         _ => null,
     };
+
+    /// <summary>A validator's score beside the self-scoring prediction for the same task, when there was one.</summary>
+    public static void LogPrediction(ActorLog log, IScoreEvent evt)
+    {
+        if (evt is SubmissionAnswered { PredictedScore: { } predicted, Feedback: { } feedback, Declined: false } answered)
+            log.Info("{Hotkey} scored {TaskId} {Actual:0.###}; self-scoring had predicted {Predicted:0.###}",
+                answered.Hotkey, answered.TaskId, feedback.TaskFidelityScore, predicted);
+    }
 
     public static void LogBlacklistChange(ActorLog log, IScoreEvent evt)
     {

@@ -20,4 +20,5 @@ public sealed record ValidatorLedgerEntry(
     Feedback? LastFeedback,
     int ConsecutiveTransportFailures,
     BlacklistEntry? Blacklist,
-    bool OnProbation);
+    bool OnProbation,
+    ScorePredictionAccuracy? Prediction = null);

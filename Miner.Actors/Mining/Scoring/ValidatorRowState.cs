@@ -6,4 +6,5 @@ namespace Miner.Actors.Mining.Scoring;
 public sealed record ValidatorRowState(
     string Hotkey, int Uid, int Pulls, int PullFailures, int Submissions, int Declines, int Accepted, int Failed, int Abandoned,
     double? LastScore, double ScoreSum, int ScoreCount, DateTimeOffset? CooldownUntil, long Violations, Feedback? LastFeedback,
-    int ConsecutiveTransportFailures, BlacklistEntry? Blacklist, bool OnProbation, TimeSpan? LastPeriod, IReadOnlyList<bool> RecentScored);
+    int ConsecutiveTransportFailures, BlacklistEntry? Blacklist, bool OnProbation, TimeSpan? LastPeriod, IReadOnlyList<bool> RecentScored,
+    int PredictedCount = 0, double PredictedSum = 0, double PredictedActualSum = 0, double PredictedAbsErrorSum = 0);
