@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Miner.Host.Commands.Devnet;
 using Miner.Host.Commands.Generation;
 using Miner.Host.Configuration;
@@ -41,6 +42,12 @@ public static class DevnetCommands
                 stop.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            // `kill`, `timeout` and service managers send SIGTERM: finish the same way as Ctrl+C.
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
             try
             {
                 return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
