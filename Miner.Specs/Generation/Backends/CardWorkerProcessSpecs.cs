@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
 using Miner.Specs.Generation.Fakes;
@@ -19,28 +16,9 @@ public sealed class CardWorkerProcessSpecs()
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => FakeWorkerProcess.FreePort();
 
-    private static BackendProcessOptions Worker(int port, params string[] extra) => new()
-    {
-        Command = "python3",
-        Arguments = [Path.Combine(AppContext.BaseDirectory, "Generation", "Workers", "fake_worker.py"), "--port", port.ToString(CultureInfo.InvariantCulture), .. extra],
-        HealthUrl = new Uri($"http://127.0.0.1:{port}/health"),
-        StartTimeout = TimeSpan.FromSeconds(15),
-        HealthInterval = TimeSpan.FromMilliseconds(100),
-        HealthTimeout = TimeSpan.FromMilliseconds(500),
-        HealthFailuresBeforeRestart = 2,
-        RestartBackoffMin = TimeSpan.FromMilliseconds(100),
-        RestartBackoffMax = TimeSpan.FromMilliseconds(400),
-        RestartBudget = 3,
-        RestartWindow = TimeSpan.FromMinutes(10),
-        StopGracePeriod = TimeSpan.FromSeconds(1),
-    };
+    private static BackendProcessOptions Worker(int port, params string[] extra) => FakeWorkerProcess.Options(port, extra);
 
     private (IActorRef Card, TestProbe Router) StartCard(BackendProcessOptions worker)
     {

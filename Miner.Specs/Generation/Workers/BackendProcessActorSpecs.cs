@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
+using Miner.Specs.Generation.Fakes;
 using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Generation.Workers;
@@ -18,32 +17,7 @@ public sealed class BackendProcessActorSpecs()
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static BackendProcessOptions Worker(params string[] extra)
-    {
-        var port = FreePort();
-        return new BackendProcessOptions
-        {
-            Command = "python3",
-            Arguments = [Path.Combine(AppContext.BaseDirectory, "Generation", "Workers", "fake_worker.py"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra],
-            HealthUrl = new Uri($"http://127.0.0.1:{port}/health"),
-            StartTimeout = TimeSpan.FromSeconds(15),
-            HealthInterval = TimeSpan.FromMilliseconds(100),
-            HealthTimeout = TimeSpan.FromMilliseconds(500),
-            HealthFailuresBeforeRestart = 2,
-            RestartBackoffMin = TimeSpan.FromMilliseconds(100),
-            RestartBackoffMax = TimeSpan.FromMilliseconds(400),
-            RestartBudget = 3,
-            RestartWindow = TimeSpan.FromMinutes(10),
-            StopGracePeriod = TimeSpan.FromSeconds(1),
-        };
-    }
+    private static BackendProcessOptions Worker(params string[] extra) => FakeWorkerProcess.Options(FakeWorkerProcess.FreePort(), extra);
 
     private (IActorRef Actor, TestProbe Parent) Start(BackendProcessOptions options, int device = 0)
     {
