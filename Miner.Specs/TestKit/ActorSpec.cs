@@ -10,7 +10,11 @@ namespace Miner.Specs.TestKit;
 /// </summary>
 public abstract class ActorSpec : IDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Every wait returns as soon as its condition holds, so this only bounds a failure. It is generous because work
+    /// off the dispatcher (journal writes, HTTP) shares two cores with the real-time end-to-end specs: 3 s was exceeded.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     private readonly List<TestProbe> _probes = new();
 
