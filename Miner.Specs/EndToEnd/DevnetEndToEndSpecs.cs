@@ -9,6 +9,7 @@ namespace Miner.Specs.EndToEnd;
 /// against the real devnet validators on loopback, in real time. Cooldowns are cut to seconds and the clouds to
 /// 20K gaussians so a run of ten tasks stays short on a loaded 2-core machine; every wait polls against a deadline.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class DevnetEndToEndSpecs : IDisposable
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
