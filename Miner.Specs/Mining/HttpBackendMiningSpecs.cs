@@ -37,7 +37,8 @@ public sealed class HttpBackendMiningSpecs()
 
     private IEnumerable<ValidatorRules> Validators => _network.Validators.Values;
 
-    private void StartMiner(int validators, int gpus, bool submitWhenUnavailable = true)
+    /// <param name="timeoutSeconds">Every service call's limit; specs of well-behaved services give room for a loaded machine.</param>
+    private void StartMiner(int validators, int gpus, bool submitWhenUnavailable = true, double timeoutSeconds = 1)
     {
         var random = new Random(11);
         _network = new SimulatedNetwork(Sys.Scheduler, new SimulatedNetworkSettings
@@ -51,7 +52,7 @@ public sealed class HttpBackendMiningSpecs()
             _network.Add($"hk{uid}");
             candidates.Add(new ValidatorCandidate(uid, $"hk{uid}", new AxonTarget(IPAddress.Parse("203.0.113.1"), 9000 + uid, $"hk{uid}"), 2000, null));
         }
-        var timeout = TimeSpan.FromSeconds(1);
+        var timeout = TimeSpan.FromSeconds(timeoutSeconds);
         var generation = new GenerationOptions
         {
             Prefetch = 0, BackoffMin = TimeSpan.FromMilliseconds(20), BackoffMax = TimeSpan.FromMilliseconds(100), MinTimeLeftForRetry = TimeSpan.FromSeconds(5),
@@ -88,7 +89,7 @@ public sealed class HttpBackendMiningSpecs()
     [Fact]
     public void A_task_goes_through_the_services_and_self_scoring_to_an_accepted_submission_with_its_prediction_kept()
     {
-        StartMiner(validators: 2, gpus: 1);
+        StartMiner(validators: 2, gpus: 1, timeoutSeconds: 10);
         AwaitEveryTaskSettled(2);
         Assert.Equal(2, Validators.Sum(v => v.Accepted));
         Assert.Equal(2, _services.CallsTo(FakeGpuServices.ValidateTextPath));
@@ -103,7 +104,7 @@ public sealed class HttpBackendMiningSpecs()
     public void A_low_predicted_score_ends_in_an_empty_submission_that_costs_nothing()
     {
         _services.Score = 0.3;
-        StartMiner(validators: 2, gpus: 1);
+        StartMiner(validators: 2, gpus: 1, timeoutSeconds: 10);
         AwaitEveryTaskSettled(2);
         Assert.Equal(2, Validators.Sum(v => v.Declined));
         Assert.Equal(0, Validators.Sum(v => v.Penalties));
