@@ -146,7 +146,7 @@ public sealed class HttpCardPipelineSpecs : HttpCardSpecBase
     [Fact]
     public void A_validation_service_that_is_down_declines_when_submitting_unscored_is_off()
     {
-        SelfScoring(submitWhenUnavailable: false);
+        SelfScoring(submitWhenUnavailable: false, timeoutSeconds: 2); // the service hangs: a short limit
         Services.On(FakeGpuServices.ValidateTextPath, FakeGpuServices.Hang);
         var card = StartCard(SeedCard());
         var result = Run(card, TextTask());

@@ -48,16 +48,16 @@ public abstract class HttpCardSpecBase()
     public async Task DisposeAsync() => await Services.DisposeAsync();
 
     /// <summary>The seed layout on the fake services, with the HTTP timeout every service gets.</summary>
-    protected GpuCardOptions SeedCard(double httpTimeoutSeconds = 2) => new()
+    protected GpuCardOptions SeedCard(double httpTimeoutSeconds = 10) => new()
     {
         TextToImage = new TextToImageServiceOptions { Url = Services.Url, Timeout = TimeSpan.FromSeconds(httpTimeoutSeconds), Width = 96, Height = 96 },
         BackgroundRemoval = new BackendServiceOptions { Url = Services.Url, Timeout = TimeSpan.FromSeconds(httpTimeoutSeconds) },
         ImageTo3D = new ImageTo3DServiceOptions { Url = Services.Url, Timeout = TimeSpan.FromSeconds(httpTimeoutSeconds) },
     };
 
-    protected void SelfScoring(bool submitWhenUnavailable = true) => Options.SelfScoring = new SelfScoringSettings
+    protected void SelfScoring(bool submitWhenUnavailable = true, double timeoutSeconds = 10) => Options.SelfScoring = new SelfScoringSettings
     {
-        Url = Services.Url, Timeout = TimeSpan.FromSeconds(2), Threshold = 0.6, Margin = 0.05, SubmitWhenUnavailable = submitWhenUnavailable,
+        Url = Services.Url, Timeout = TimeSpan.FromSeconds(timeoutSeconds), Threshold = 0.6, Margin = 0.05, SubmitWhenUnavailable = submitWhenUnavailable,
     };
 
     /// <summary>Builds the card from <see cref="Options"/> and waits for its first WorkRequest.</summary>
