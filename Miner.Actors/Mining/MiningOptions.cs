@@ -30,6 +30,12 @@ public sealed class MiningOptions
     /// <summary>A GPU that has not reported a task this long after its pull loses it: the router declines it.</summary>
     public TimeSpan GpuResultTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// After a restart, a validator whose submission was sent and never answered is not pulled until this long after
+    /// the send: it may have cooled us down for 300 s plus a 600 s penalty, counted from its own clock after validation.
+    /// </summary>
+    public TimeSpan UnansweredSubmissionHold { get; set; } = TimeSpan.FromMinutes(16);
+
     public BlacklistOptions Blacklist { get; set; } = new();
 
     public SubmitRetryOptions SubmitRetry { get; set; } = new();
@@ -44,6 +50,7 @@ public sealed class MiningOptions
         if (CooldownMargin < TimeSpan.Zero) throw new ArgumentException("miner.mining.cooldown-margin must not be negative");
         if (TargetTime <= TimeSpan.Zero) throw new ArgumentException("miner.mining.target-time must be positive");
         if (GpuResultTimeout <= TargetTime) throw new ArgumentException("miner.mining.gpu-result-timeout must exceed target-time");
+        if (UnansweredSubmissionHold < TimeSpan.Zero) throw new ArgumentException("miner.mining.unanswered-submission-hold must not be negative");
         Blacklist.Validate();
         SubmitRetry.Validate();
     }

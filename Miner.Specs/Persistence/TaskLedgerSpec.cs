@@ -66,6 +66,35 @@ public sealed class TaskLedgerSpec : IDisposable
         Assert.Single(UnsettledAfterRestart());
     }
 
+    [Fact]
+    public void A_validators_new_task_supersedes_its_older_unsettled_one()
+    {
+        RunAndDie(Pulled("hk1", "t1"), Pulled("hk2", "t2"), Pulled("hk1", "t3"));
+        Assert.Equal(["t2", "t3"], UnsettledAfterRestart().Select(t => t.Pulled.TaskId));
+    }
+
+    [Fact]
+    public void A_sent_submission_keeps_its_send_time()
+    {
+        var sent = DateTimeOffset.UnixEpoch.AddMinutes(3);
+        RunAndDie(Pulled("hk1", "t1"), new TaskSubmitted("t1", sent));
+        Assert.Equal(sent, Assert.Single(UnsettledAfterRestart()).SubmissionSentAt);
+    }
+
+    [Fact]
+    public void Snapshots_delete_the_events_they_cover_and_recovery_reads_them()
+    {
+        var stores = new PersistenceStores(SqliteJournal.Open(_file.DatabasePath), SqliteSnapshotStore.Open(_file.DatabasePath), snapshotEvery: 4);
+        using (var kit = new SystemWith(stores))
+        {
+            var ledger = kit.Sys.ActorOf(Props.Create(() => new TaskLedger(null)), "ledger");
+            foreach (var e in new ITaskLedgerEvent[] { Pulled("hk1", "t1"), Pulled("hk2", "t2"), new TaskSettled("t1", DateTimeOffset.UnixEpoch), Pulled("hk3", "t3"), Pulled("hk4", "t4") })
+                kit.Await(ledger.Ask<TaskRecorded>(new RecordTask(e), TimeSpan.FromSeconds(5)));
+            kit.AwaitAssert(() => Assert.Empty(kit.Await(stores.Journal.ReplayAsync(TaskLedger.Id, 1, 3, 100))));
+        }
+        Assert.Equal(["t2", "t3", "t4"], UnsettledAfterRestart().Select(t => t.Pulled.TaskId));
+    }
+
     private sealed class SystemWith : ActorSpec
     {
         public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);

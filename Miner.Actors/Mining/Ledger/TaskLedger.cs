@@ -4,8 +4,11 @@ namespace Miner.Actors.Mining.Ledger;
 
 /// <summary>
 /// The in-flight task ledger (persistence id <c>task-ledger</c>): every pulled task from pull to settlement, so a
-/// miner killed with tasks in flight knows after restart which validators hold a task for it and with which prompt.
-/// Settled tasks are forgotten. Not yet wired into the router and submitter (see README.durable.md).
+/// miner killed with tasks in flight knows after restart which validators hold a task for it. Settled tasks are
+/// forgotten, and so is a validator's older task once it hands out a new one (the old one cannot be pending any
+/// more): the ledger holds at most one task per validator. The router records pulls and settlements; the Submitter
+/// records a submission before it sends it (write-ahead), so a crash between the send and the answer is known after
+/// restart. Each snapshot deletes the events it covers, so the journal stays small however long the miner runs.
 /// </summary>
 public sealed class TaskLedger : PersistentActor
 {
@@ -20,7 +23,16 @@ public sealed class TaskLedger : PersistentActor
         Manifest<TaskSubmitted>("task-ledger.task-submitted.v1");
         Manifest<TaskDeclined>("task-ledger.task-declined.v1");
         Manifest<TaskSettled>("task-ledger.task-settled.v1");
+        Manifest<TaskLedgerState>("task-ledger.state.v1");
         Recover<ITaskLedgerEvent>(Apply);
+        Recover<SnapshotOffer>(offer =>
+        {
+            foreach (var task in ((TaskLedgerState)offer.Snapshot).Tasks)
+            {
+                _unsettled[task.Pulled.TaskId] = task;
+                _order.Add(task.Pulled.TaskId);
+            }
+        });
         Recover<RecoveryCompleted>(_ =>
         {
             if (_unsettled.Count > 0) Log.Info("{Count} tasks were in flight before the restart", _unsettled.Count);
@@ -30,10 +42,20 @@ public sealed class TaskLedger : PersistentActor
             Apply(e);
             Sender.Tell(new TaskRecorded(e.TaskId));
         }));
-        Receive<GetUnsettledTasks>(_ => Sender.Tell(new UnsettledTasks(_order.Select(id => _unsettled[id]).ToList())));
+        Receive<GetUnsettledTasks>(_ => Sender.Tell(new UnsettledTasks(Unsettled())));
+        Receive<SaveSnapshotSuccess>(m => DeleteMessages(m.Metadata.SequenceNr));
+        Receive<SaveSnapshotFailure>(f => Log.Warning("snapshot of the task ledger failed: {Reason}", f.Cause.Message));
+        Receive<DeleteMessagesSuccess>(_ => { });
+        Receive<DeleteMessagesFailure>(f => Log.Warning("deleting the task ledger's old events failed: {Reason}", f.Cause.Message));
     }
 
     public override string PersistenceId => Id;
+
+    protected override object? SnapshotState() => new TaskLedgerState(Unsettled());
+
+    protected internal override string? DescribeState() => $"{_unsettled.Count} tasks pulled and not settled";
+
+    private List<UnsettledTask> Unsettled() => _order.Select(id => _unsettled[id]).ToList();
 
     private void Apply(ITaskLedgerEvent evt)
     {
@@ -41,10 +63,20 @@ public sealed class TaskLedger : PersistentActor
         {
             case TaskPulled p:
                 // A re-pull returns the same assigned task: one entry per task id.
-                if (_unsettled.TryAdd(p.TaskId, new UnsettledTask(p, false))) _order.Add(p.TaskId);
+                if (_unsettled.ContainsKey(p.TaskId)) break;
+                foreach (var older in _order.Where(id => _unsettled[id].Pulled.ValidatorHotkey == p.ValidatorHotkey).ToList())
+                {
+                    _unsettled.Remove(older);
+                    _order.Remove(older);
+                }
+                _unsettled[p.TaskId] = new UnsettledTask(p, null);
+                _order.Add(p.TaskId);
                 break;
-            case TaskSubmitted or TaskDeclined:
-                if (_unsettled.TryGetValue(evt.TaskId, out var task)) _unsettled[evt.TaskId] = task with { SubmissionSent = true };
+            case TaskSubmitted s:
+                if (_unsettled.TryGetValue(s.TaskId, out var submitted)) _unsettled[s.TaskId] = submitted with { SubmissionSentAt = s.At };
+                break;
+            case TaskDeclined d:
+                if (_unsettled.TryGetValue(d.TaskId, out var declined)) _unsettled[d.TaskId] = declined with { SubmissionSentAt = d.At };
                 break;
             case TaskSettled:
                 if (_unsettled.Remove(evt.TaskId)) _order.Remove(evt.TaskId);

@@ -8,7 +8,10 @@ public interface ITaskLedgerEvent
     string TaskId { get; }
 }
 
-/// <summary>A validator assigned us a task; the prompt is kept because the submission's licence is signed over it.</summary>
+/// <summary>
+/// A validator assigned us a task. <see cref="Prompt"/> is the text prompt, empty for image tasks (the validator hands
+/// the image back on a re-pull, and megabytes of base64 per task would bloat the journal).
+/// </summary>
 public sealed record TaskPulled(string ValidatorHotkey, int ValidatorUid, string TaskId, TaskKind Kind, string Prompt, DateTimeOffset At) : ITaskLedgerEvent;
 
 /// <summary>A result was sent (the validator's answer may not have arrived).</summary>

@@ -8,7 +8,11 @@ public sealed record TaskRecorded(string TaskId);
 /// <summary>Asks for the tasks pulled and not settled; replied with <see cref="UnsettledTasks"/>.</summary>
 public sealed record GetUnsettledTasks;
 
-/// <summary>Pulled and not settled, oldest first, with whether a (possibly empty) submission was already sent.</summary>
+/// <summary>Pulled and not settled, oldest first.</summary>
 public sealed record UnsettledTasks(IReadOnlyList<UnsettledTask> Tasks);
 
-public sealed record UnsettledTask(TaskPulled Pulled, bool SubmissionSent);
+/// <summary>One task pulled and not settled, with when a (possibly empty) submission was sent, if one was.</summary>
+public sealed record UnsettledTask(TaskPulled Pulled, DateTimeOffset? SubmissionSentAt)
+{
+    public bool SubmissionSent => SubmissionSentAt is not null;
+}

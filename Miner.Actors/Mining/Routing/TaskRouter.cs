@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
+using Miner.Actors.Mining.Ledger;
+using TaskPulled = Miner.Actors.Mining.Polling.TaskPulled;
 using Miner.Actors.Mining.Polling;
 using Miner.Actors.Mining.Submission;
 
@@ -11,6 +13,10 @@ namespace Miner.Actors.Mining.Routing;
 /// each task to a GPU that asked. It tracks every task from pull to submission: results go to the Submitter with the
 /// protocol context; a task whose GPU dies, or that no GPU reported (or took) within
 /// <see cref="MiningOptions.GpuResultTimeout"/> of its pull, is declined (empty submission, no penalty), so nothing pulled is ever left unsubmitted.
+/// With a <see cref="TaskLedger"/> it records every pull and settlement there, and at start it reads what was in
+/// flight before a restart: validators holding a task for us are pulled first (they hand the same task back), and a
+/// validator whose submission's answer the crash lost is not pulled before
+/// <see cref="MiningOptions.UnansweredSubmissionHold"/> after the send (it may have cooled us down).
 /// </summary>
 public sealed class TaskRouter : ReceiveActor
 {
@@ -24,15 +30,30 @@ public sealed class TaskRouter : ReceiveActor
     private readonly Dictionary<long, string> _pulls = new();
     private readonly Dictionary<string, InFlightTask> _inFlight = new(StringComparer.Ordinal);
     private readonly Queue<string> _waiting = new();
+    private readonly IActorRef? _ledger;
+    private readonly Dictionary<string, string> _resume = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
+    private bool _recovered;
+    private DateTimeOffset _recoveryStarted;
     private long _nextRequest;
     private int _nextGpu;
 
-    public TaskRouter(IActorRef submitter, MiningOptions options, IValidatorPickPolicy? policy = null, Random? random = null)
+    /// <summary>How often the ledger is asked again for the tasks in flight before the restart, and for how long.</summary>
+    public static readonly TimeSpan RecoveryRetry = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan RecoveryPatience = TimeSpan.FromSeconds(60);
+
+    /// <summary>After recovery, how long only validators holding our tasks are pulled while some of them have no poller yet.</summary>
+    public static readonly TimeSpan ResumeGrace = TimeSpan.FromSeconds(60);
+
+    public TaskRouter(IActorRef submitter, MiningOptions options, IValidatorPickPolicy? policy = null, Random? random = null, IActorRef? ledger = null)
     {
         _submitter = submitter;
         _options = options;
         _policy = policy ?? IValidatorPickPolicy.Create(options);
         _random = random ?? new Random();
+        _ledger = ledger;
+        _recovered = ledger is null;
 
         Receive<PollerStarted>(m =>
         {
@@ -59,17 +80,89 @@ public sealed class TaskRouter : ReceiveActor
                     : $"no GPU asked for it within {_options.GpuResultTimeout} of the pull");
         });
         Receive<Terminated>(OnGpuTerminated);
+        Receive<UnsettledTasks>(OnUnsettled);
+        Receive<RecoveryDue>(_ => OnRecoveryDue());
+        Receive<HoldOver>(m =>
+        {
+            if (!_heldUntil.TryGetValue(m.Hotkey, out var until)) return;
+            if (Now < until) Timers.StartSingleTimer(("held", m.Hotkey), m, until - Now); // an early tick waits out the rest
+            else
+            {
+                _heldUntil.Remove(m.Hotkey);
+                Dispatch();
+            }
+        });
+        Receive<TaskRecorded>(_ => { });
         Receive<GetInFlightTasks>(_ => Sender.Tell(new InFlightTasks(_inFlight.Values.ToList(), OpenSlots, _pulls.Count,
             _pollers.Values.Count(p => p.Available))));
     }
 
     private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
 
+    protected override void PreStart()
+    {
+        if (_ledger is null) return;
+        _recoveryStarted = Now;
+        AskLedger();
+    }
+
+    private void AskLedger()
+    {
+        _ledger!.Tell(new GetUnsettledTasks(), Self);
+        Timers.StartSingleTimer("recovery", RecoveryDue.Instance, RecoveryRetry);
+    }
+
+    private void OnRecoveryDue()
+    {
+        if (_recovered)
+        {
+            Dispatch(); // the resume grace is over
+            return;
+        }
+        if (Now - _recoveryStarted < RecoveryPatience)
+        {
+            AskLedger();
+            return;
+        }
+        Log.Warning("the task ledger did not answer within {Patience}; mining without its recovery (fallback): validators holding our tasks " +
+            "hand them back on the next pull, but one whose submission's answer a crash lost may count a cooldown violation", RecoveryPatience);
+        _recovered = true;
+        Dispatch();
+    }
+
+    private void OnUnsettled(UnsettledTasks m)
+    {
+        if (_recovered) return;
+        _recovered = true;
+        _recoveryStarted = Now;
+        Timers.Cancel("recovery");
+        if (m.Tasks.Count > 0) Timers.StartSingleTimer("resume-grace", RecoveryDue.Instance, ResumeGrace);
+        foreach (var task in m.Tasks)
+        {
+            var pulled = task.Pulled;
+            _resume[pulled.ValidatorHotkey] = pulled.TaskId;
+            var log = Log.With("TaskId", pulled.TaskId).With("ValidatorUid", pulled.ValidatorUid);
+            if (task.SubmissionSentAt is { } sent && sent + _options.UnansweredSubmissionHold > Now)
+            {
+                var until = sent + _options.UnansweredSubmissionHold;
+                _heldUntil[pulled.ValidatorHotkey] = until;
+                Timers.StartSingleTimer(("held", pulled.ValidatorHotkey), new HoldOver(pulled.ValidatorHotkey), until - Now);
+                log.Info("task {TaskId} for uid {Uid} was submitted at {Sent:u} and the restart lost its answer: uid {Uid} is not pulled before {Until:u}",
+                    pulled.TaskId, pulled.ValidatorUid, sent, pulled.ValidatorUid, until);
+            }
+            else log.Info("task {TaskId} for uid {Uid} was in flight before the restart: uid {Uid} is pulled first", pulled.TaskId, pulled.ValidatorUid, pulled.ValidatorUid);
+        }
+        Dispatch();
+    }
+
     private int OpenSlots => _gpus.Values.Where(g => g.Healthy).Sum(g => g.Slots);
 
     protected internal override string? DescribeState() =>
         $"policy {_policy.Name}; {_inFlight.Count} tasks in flight, {_waiting.Count} waiting for a GPU, {OpenSlots} open slots, " +
-        $"{_pulls.Count} pulls, {_pollers.Values.Count(p => p.Available)}/{_pollers.Count} validators available";
+        $"{_pulls.Count} pulls, {_pollers.Values.Count(p => p.Available)}/{_pollers.Count} validators available" +
+        (_recovered ? "" : "; waiting for the task ledger") +
+        (_resume.Count > 0 ? $"; {_resume.Count} validators to re-pull after the restart" : "") +
+        (_heldUntil.Count > 0 ? $"; {_heldUntil.Count} held after a lost answer" : "");
 
     private void OnWorkRequest(WorkRequest m)
     {
@@ -108,6 +201,12 @@ public sealed class TaskRouter : ReceiveActor
     {
         _pulls.Remove(m.RequestId);
         if (_pollers.TryGetValue(m.Validator.Hotkey, out var slot)) slot.Available = false;
+        if (_resume.Remove(m.Validator.Hotkey, out var before))
+            Log.With("TaskId", m.Task.Id).Info(before == m.Task.Id
+                ? "uid {Uid} handed back task {TaskId} from before the restart: resuming it"
+                : "uid {Uid} handed out task {TaskId}: its task from before the restart is settled", m.Validator.Uid, m.Task.Id);
+        _ledger?.Tell(new RecordTask(new Ledger.TaskPulled(m.Validator.Hotkey, m.Validator.Uid, m.Task.Id, m.Task.Kind,
+            m.Task.Kind == Models.Protocol.TaskKind.Text ? m.Task.Prompt : "", m.PulledAt)), Self);
         if (_inFlight.ContainsKey(m.Task.Id))
         {
             Log.With("TaskId", m.Task.Id).Info("task {TaskId} from uid {Uid} is already in flight; not dispatched twice", m.Task.Id, m.Validator.Uid);
@@ -136,6 +235,8 @@ public sealed class TaskRouter : ReceiveActor
     private void OnFinished(SubmissionFinished m)
     {
         if (!_inFlight.Remove(m.TaskId)) return;
+        // A submission given up may still have landed: the entry stays until that validator's next task supersedes it.
+        if (m.Delivered) _ledger?.Tell(new RecordTask(new TaskSettled(m.TaskId, Now)), Self);
         if (_pollers.TryGetValue(m.Hotkey, out var slot) && m.Delivered && !m.Declined)
         {
             slot.Scored++;
@@ -171,6 +272,7 @@ public sealed class TaskRouter : ReceiveActor
     /// <summary>Gives waiting tasks to GPUs that asked, then pulls for the slots still open.</summary>
     private void Dispatch()
     {
+        if (!_recovered) return;
         while (_waiting.Count > 0 && NextGpuWithSlot() is { } gpu)
         {
             var id = _waiting.Dequeue();
@@ -186,11 +288,14 @@ public sealed class TaskRouter : ReceiveActor
         {
             var busy = _pulls.Values.ToHashSet(StringComparer.Ordinal);
             var candidates = _pollers.Values
-                .Where(p => p.Available && !busy.Contains(p.Validator.Hotkey))
+                .Where(p => p.Available && !busy.Contains(p.Validator.Hotkey) && !_heldUntil.ContainsKey(p.Validator.Hotkey))
                 .Select(p => new PickCandidate(p.Validator.Hotkey, p.Validator.Uid, p.Validator.StakeTao, p.Scored, p.Accepted))
                 .ToList();
+            var resuming = candidates.Where(c => _resume.ContainsKey(c.Hotkey)).ToList();
+            // Just after a restart the validators holding our tasks may not have pollers yet: wait for them a little.
+            if (resuming.Count == 0 && AwaitingResumePollers) return;
             if (candidates.Count == 0) return;
-            var pick = _policy.Pick(candidates);
+            var pick = resuming.Count > 0 ? resuming[0] : _policy.Pick(candidates);
             var slot = _pollers[pick.Hotkey];
             slot.Available = false;
             var requestId = ++_nextRequest;
@@ -199,6 +304,9 @@ public sealed class TaskRouter : ReceiveActor
             wanted--;
         }
     }
+
+    private bool AwaitingResumePollers =>
+        Now - _recoveryStarted < ResumeGrace && _resume.Keys.Any(h => !_pollers.ContainsKey(h) && !_heldUntil.ContainsKey(h));
 
     private IActorRef? NextGpuWithSlot()
     {
@@ -231,4 +339,11 @@ public sealed class TaskRouter : ReceiveActor
     }
 
     private sealed record ResultOverdue(string TaskId);
+
+    private sealed record HoldOver(string Hotkey);
+
+    private sealed record RecoveryDue
+    {
+        public static readonly RecoveryDue Instance = new();
+    }
 }

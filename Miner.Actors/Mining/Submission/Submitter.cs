@@ -1,6 +1,7 @@
 using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
 using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Scoring;
 using Miner.Models.Splats;
 
@@ -12,22 +13,30 @@ namespace Miner.Actors.Mining.Submission;
 /// <see cref="SubmitRequest"/> for a task id already being submitted, or one the validator already settled (answered
 /// with a cooldown in the future), is refused; an id whose answer left the task assigned (cooldown not in the future,
 /// e.g. the validator's validation lock) may be submitted again. Every outcome goes to the ScoreKeeper and the router.
+/// With a <see cref="TaskLedger"/>, a submission is sent only once the ledger has written that it is being sent, so a
+/// restart knows the validator may be cooling us down; a ledger silent for <see cref="RecordTimeout"/> is passed by
+/// (a labelled fallback: the task is still submitted).
 /// </summary>
 public sealed class Submitter : ReceiveActor
 {
     private const int SettledMemory = 100_000;
+
+    public static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(5);
 
     private readonly IValidatorClient _client;
     private readonly IResultEncoder _encoder;
     private readonly IActorRef _scoreKeeper;
     private readonly SubmitRetryOptions _retry;
     private readonly CloudStatisticsOptions _buckets;
+    private readonly IActorRef? _ledger;
     private readonly Dictionary<string, Pending> _active = new(StringComparer.Ordinal);
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
     private readonly Queue<string> _settledOrder = new();
 
-    public Submitter(IValidatorClient client, IResultEncoder encoder, IActorRef scoreKeeper, SubmitRetryOptions retry, CloudStatisticsOptions? buckets = null)
+    public Submitter(IValidatorClient client, IResultEncoder encoder, IActorRef scoreKeeper, SubmitRetryOptions retry,
+        CloudStatisticsOptions? buckets = null, IActorRef? ledger = null)
     {
+        _ledger = ledger;
         _client = client;
         _encoder = encoder;
         _scoreKeeper = scoreKeeper;
@@ -50,6 +59,21 @@ public sealed class Submitter : ReceiveActor
             Send(p);
         });
         Receive<Replied>(OnReplied);
+        Receive<TaskRecorded>(m =>
+        {
+            if (!_active.TryGetValue(m.TaskId, out var p) || p.Recorded) return;
+            Timers.Cancel(("record", m.TaskId));
+            p.Recorded = true;
+            Send(p);
+        });
+        Receive<RecordOverdue>(m =>
+        {
+            if (!_active.TryGetValue(m.TaskId, out var p) || p.Recorded) return;
+            Log.With("TaskId", m.TaskId).Warning("the task ledger did not confirm within {Timeout} that task {TaskId} is being submitted; " +
+                "submitting without the record (fallback): a crash before the answer could cost a cooldown violation", RecordTimeout, m.TaskId);
+            p.Recorded = true;
+            Send(p);
+        });
         Receive<Retry>(m =>
         {
             if (_active.TryGetValue(m.TaskId, out var p)) Send(p);
@@ -85,6 +109,15 @@ public sealed class Submitter : ReceiveActor
 
     private void Send(Pending p)
     {
+        if (_ledger is not null && !p.Recorded)
+        {
+            if (p.Recording) return;
+            p.Recording = true;
+            var id = p.Request.TaskId;
+            _ledger.Tell(new RecordTask(p.Declined ? new TaskDeclined(id, Now) : new TaskSubmitted(id, Now)), Self);
+            Timers.StartSingleTimer(("record", id), new RecordOverdue(id), RecordTimeout);
+            return;
+        }
         p.Attempt++;
         p.FirstAttempt ??= Now;
         var taskId = p.Request.TaskId;
@@ -156,7 +189,11 @@ public sealed class Submitter : ReceiveActor
         public byte[]? Spz { get; set; }
         public int Attempt { get; set; }
         public DateTimeOffset? FirstAttempt { get; set; }
+        public bool Recording { get; set; }
+        public bool Recorded { get; set; }
     }
+
+    private sealed record RecordOverdue(string TaskId);
 
     private sealed record Encoded(string TaskId, byte[] Spz);
 

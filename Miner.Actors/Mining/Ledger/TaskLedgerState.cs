@@ -1,0 +1,4 @@
+namespace Miner.Actors.Mining.Ledger;
+
+/// <summary>A snapshot of the <see cref="TaskLedger"/>: the unsettled tasks, oldest first.</summary>
+public sealed record TaskLedgerState(IReadOnlyList<UnsettledTask> Tasks);
