@@ -17,12 +17,16 @@ public sealed class SubmitRetryOptions
     /// <summary>No retry starts later than this after the first attempt.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Longest wait for the task ledger to write a submission down before it is sent anyway (a labelled fallback).</summary>
+    public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public void Validate()
     {
         if (Attempts < 1) throw new ArgumentException("miner.mining.submit-retry.attempts must be at least 1");
         if (InitialDelay <= TimeSpan.Zero) throw new ArgumentException("miner.mining.submit-retry.initial-delay must be positive");
         if (MaxDelay < InitialDelay) throw new ArgumentException("miner.mining.submit-retry.max-delay must be at least initial-delay");
         if (Window <= TimeSpan.Zero) throw new ArgumentException("miner.mining.submit-retry.window must be positive");
+        if (RecordTimeout <= TimeSpan.Zero) throw new ArgumentException("miner.mining.submit-retry.record-timeout must be positive");
     }
 
     /// <summary>Delay before attempt <paramref name="attempt"/> (2 = the first retry).</summary>

@@ -14,15 +14,18 @@ namespace Miner.Specs.Mining;
 /// <summary>The mining tree given persistence stores: the ScoreKeeper journals under a backoff supervisor.</summary>
 public sealed class PersistentMiningSystemSpec : ActorSpec
 {
-    private readonly PersistenceStores _stores = PersistenceStores.InMemory();
+    private readonly TestJournal _journal = new();
+    private readonly PersistenceStores _stores;
     private SimulatedNetwork _network = null!;
 
-    private IActorRef StartMiner()
+    public PersistentMiningSystemSpec() => _stores = new PersistenceStores(_journal, new InMemorySnapshotStore());
+
+    private IActorRef StartMiner(int validators = 3, double transportFailureRate = 0.02)
     {
         var random = new Random(3);
-        _network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings(), random);
+        _network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings { TransportFailureRate = transportFailureRate }, random);
         var candidates = new List<ValidatorCandidate>();
-        for (var uid = 0; uid < 3; uid++)
+        for (var uid = 0; uid < validators; uid++)
         {
             _network.Add($"hk{uid}");
             candidates.Add(new ValidatorCandidate(uid, $"hk{uid}", new AxonTarget(IPAddress.Parse("203.0.113.1"), 9000 + uid, $"hk{uid}"), 5000, null));
@@ -59,5 +62,29 @@ public sealed class PersistentMiningSystemSpec : ActorSpec
         var rates = Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
         Assert.True(rates.Overall.Scored > 0, $"scored {rates.Overall.Scored}");
         Assert.Equal(0, _network.Validators.Values.Sum(v => v.TotalViolations));
+    }
+
+    [Fact]
+    public void A_scorekeeper_whose_writes_lag_for_half_an_hour_never_lets_a_poller_pull_during_a_cooldown()
+    {
+        var miner = StartMiner(validators: 1, transportFailureRate: 0);
+        var validator = _network.Validators["hk0"];
+        _journal.Writes.Hold(); // the keeper's answer for the first task is stuck behind this write
+        // The poller waits out its hold, backs off and pulls a second task; that task's answer sets a new cooldown.
+        for (var step = 0; step < 400 && !(validator.TasksHandedOut == 2 && validator.Assigned is null); step++)
+        {
+            Advance(TimeSpan.FromSeconds(10));
+            Drain();
+        }
+        Assert.Equal((2, null), (validator.TasksHandedOut, validator.Assigned));
+        _journal.Writes.Release(); // the late answer for the first task now reaches the poller
+        Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(10))); // answered once the backlog is written
+        for (var step = 0; step < 60; step++)
+        {
+            Advance(TimeSpan.FromSeconds(10));
+            WaitUntil(() => false, TimeSpan.FromMilliseconds(3));
+        }
+        Assert.Equal(0, validator.TotalViolations);
+        Assert.True(validator.TasksHandedOut >= 3, $"handed out {validator.TasksHandedOut}");
     }
 }

@@ -36,10 +36,11 @@ public sealed class ScoreKeeperSpec : ActorSpec
     }
 
     [Fact]
-    public void A_given_up_submission_makes_the_validator_wait_the_backoff()
+    public void A_given_up_submission_holds_the_validator_as_long_as_the_cooldown_it_may_have_set()
     {
         _keeper.Tell(new SubmissionGivenUp(_validator, "t", "no answer", true));
-        Assert.Equal(Clock.UtcNow.AddSeconds(300), _subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
+        var known = _subscriber.ExpectMsg<ValidatorCooldownKnown>();
+        Assert.Equal((Clock.UtcNow.AddMinutes(16), "t"), (known.Until, known.TaskId));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class SubmitterLedgerSpec : ActorSpec
     {
         Submit(GenerationOutcome.Generated);
         _ledger.ExpectMsg<RecordTask>();
-        Advance(Submitter.RecordTimeout - TimeSpan.FromMilliseconds(1));
+        Advance(new SubmitRetryOptions().RecordTimeout - TimeSpan.FromMilliseconds(1));
         Assert.Equal(0, _network.Submissions);
         Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, _network.Submissions);

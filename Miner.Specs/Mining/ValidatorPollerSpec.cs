@@ -50,7 +50,7 @@ public sealed class ValidatorPollerSpec : ActorSpec
     {
         var pulled = PullTask(1);
         var answer = _rules.Submit(Clock.UtcNow, pulled.Task.Id, false, 0.9);
-        _poller.Tell(new ValidatorCooldownKnown("hk3", answer.CooldownUntil!.Value));
+        _poller.Tell(new ValidatorCooldownKnown("hk3", answer.CooldownUntil!.Value, pulled.Task.Id));
         _router.Send(_poller, new PullNow(2));
         var refused = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2);
         Assert.False(refused.Available);
@@ -63,6 +63,18 @@ public sealed class ValidatorPollerSpec : ActorSpec
         PullTask(4);
         Assert.Equal(0, _rules.TotalViolations);
         Assert.Equal(2, _rules.Pulls);
+    }
+
+    [Fact]
+    public void A_late_answer_for_an_older_task_does_not_release_the_task_held_now()
+    {
+        PullTask(1);
+        _poller.Tell(new ValidatorCooldownKnown("hk3", Clock.UtcNow - TimeSpan.FromMinutes(20), "an-older-task"));
+        _router.Send(_poller, new PullNow(2));
+        var refused = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2);
+        Assert.False(refused.Available);
+        Assert.Contains("awaits its submission's answer", refused.Reason);
+        Assert.Equal(1, _rules.Pulls);
     }
 
     [Fact]

@@ -34,8 +34,13 @@ public sealed class ValidatorPoller : ReceiveActor
         Receive<PullDone>(OnPullDone);
         Receive<ValidatorCooldownKnown>(m =>
         {
-            _heldTask = null;
-            Timers.Cancel("holding");
+            // Only the answer for the task held releases it: a late answer for an older task (a lagging ScoreKeeper
+            // journal) must not let the poller pull while the current task's cooldown runs.
+            if (m.TaskId is not null && m.TaskId == _heldTask)
+            {
+                _heldTask = null;
+                Timers.Cancel("holding");
+            }
             Block(m.Until + _options.CooldownMargin, "cooldown after submission");
             AnnounceIfAvailable();
         });

@@ -110,13 +110,13 @@ public sealed class PersistentScoreKeeper : PersistentActor
         }
         // Announced before the write: the pollers must not pull in the window a journal write takes, and a
         // cooldown announced for an answer that then fails to be journaled is only conservative.
-        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, answered.CooldownUntil));
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, answered.CooldownUntil, m.TaskId));
         Persist(answered.Event, () => Decide(m.Validator.Hotkey));
     }
 
     private void OnGivenUp(SubmissionGivenUp m)
     {
-        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, Now + _options.PollerBackoff)); // before the write, as above
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, Now + _options.UnansweredSubmissionHold, m.TaskId)); // before the write, as above
         Persist(ScoreReports.ForGivenUp(m, Now), () => Decide(m.Validator.Hotkey));
     }
 

@@ -74,14 +74,14 @@ public sealed class ScoreKeeper : ReceiveActor
             OnGivenUp(ScoreReports.GivenUp(m));
             return;
         }
-        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, answered.CooldownUntil));
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, answered.CooldownUntil, m.TaskId));
         Record(answered.Event);
         Decide(m.Validator.Hotkey);
     }
 
     private void OnGivenUp(SubmissionGivenUp m)
     {
-        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, Now + _options.PollerBackoff));
+        Tell(new ValidatorCooldownKnown(m.Validator.Hotkey, Now + _options.UnansweredSubmissionHold, m.TaskId));
         Record(ScoreReports.ForGivenUp(m, Now));
         Decide(m.Validator.Hotkey);
     }

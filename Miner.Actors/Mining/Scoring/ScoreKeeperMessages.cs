@@ -22,8 +22,11 @@ public sealed record RemoveFromBlacklist(string Hotkey);
 /// <summary>Subscribe to <see cref="ValidatorCooldownKnown"/> and <see cref="BlacklistChanged"/>.</summary>
 public sealed record SubscribeValidatorEvents(IActorRef Subscriber);
 
-/// <summary>When a validator may next be pulled from, as learned from a submission's answer (or its absence).</summary>
-public sealed record ValidatorCooldownKnown(string Hotkey, DateTimeOffset Until);
+/// <summary>
+/// When a validator may next be pulled from, as learned from the answer to the submission of <see cref="TaskId"/> (or
+/// its absence); no task id for cooldowns recovered from the journal.
+/// </summary>
+public sealed record ValidatorCooldownKnown(string Hotkey, DateTimeOffset Until, string? TaskId = null);
 
 public sealed record BlacklistChanged(string Hotkey, int Uid, bool Blacklisted, string Reason);
 

@@ -14,14 +14,12 @@ namespace Miner.Actors.Mining.Submission;
 /// with a cooldown in the future), is refused; an id whose answer left the task assigned (cooldown not in the future,
 /// e.g. the validator's validation lock) may be submitted again. Every outcome goes to the ScoreKeeper and the router.
 /// With a <see cref="TaskLedger"/>, a submission is sent only once the ledger has written that it is being sent, so a
-/// restart knows the validator may be cooling us down; a ledger silent for <see cref="RecordTimeout"/> is passed by
+/// restart knows the validator may be cooling us down; a ledger silent for <see cref="SubmitRetryOptions.RecordTimeout"/> is passed by
 /// (a labelled fallback: the task is still submitted).
 /// </summary>
 public sealed class Submitter : ReceiveActor
 {
     private const int SettledMemory = 100_000;
-
-    public static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(5);
 
     private readonly IValidatorClient _client;
     private readonly IResultEncoder _encoder;
@@ -70,7 +68,7 @@ public sealed class Submitter : ReceiveActor
         {
             if (!_active.TryGetValue(m.TaskId, out var p) || p.Recorded) return;
             Log.With("TaskId", m.TaskId).Warning("the task ledger did not confirm within {Timeout} that task {TaskId} is being submitted; " +
-                "submitting without the record (fallback): a crash before the answer could cost a cooldown violation", RecordTimeout, m.TaskId);
+                "submitting without the record (fallback): a crash before the answer could cost a cooldown violation", _retry.RecordTimeout, m.TaskId);
             p.Recorded = true;
             Send(p);
         });
@@ -115,7 +113,7 @@ public sealed class Submitter : ReceiveActor
             p.Recording = true;
             var id = p.Request.TaskId;
             _ledger.Tell(new RecordTask(p.Declined ? new TaskDeclined(id, Now) : new TaskSubmitted(id, Now)), Self);
-            Timers.StartSingleTimer(("record", id), new RecordOverdue(id), RecordTimeout);
+            Timers.StartSingleTimer(("record", id), new RecordOverdue(id), _retry.RecordTimeout);
             return;
         }
         p.Attempt++;
