@@ -167,6 +167,7 @@ public sealed class RunCommandSpecs : IDisposable
         Assert.Contains("validators eligible (1)", output, StringComparison.Ordinal);
         Assert.Contains("card gpu-0 (device 0)", output, StringComparison.Ordinal);
         Assert.Contains("(fallback)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(fallback) (fallback)", output, StringComparison.Ordinal);
         Assert.Contains("dry run: ready to mine", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder, "data", "miner.db")));
     }
