@@ -134,6 +134,28 @@ public sealed class RunCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_metagraph_answer_refuses_naming_the_netuid_and_the_field()
+    {
+        CreateHotkey();
+        var subnet = new FakeSubnet(Netuid, Block, [new FakeNeuron(OtherKey(1), PublicIp, 8091, 5000 * Tao)]);
+        await using var node = await FakeSubtensorNode.StartAsync(r =>
+        {
+            var reply = subnet.Reply(r);
+            // Cut the neurons answer short: the decoder must name where it ran out, and the run must refuse cleanly.
+            return r.StringParam(0) == Miner.Models.Bittensor.Chain.SubtensorClient.NeuronsLiteMethod
+                ? FakeRpcReply.Result(reply.ResultJson![..^21] + "\"")
+                : reply;
+        });
+
+        var (exit, _, error) = Cli("run", "--dry-run", "--config", Config(node.Url.ToString()));
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"cannot read the metagraph of netuid 17 from subtensor {node.Url}", error, StringComparison.Ordinal);
+        Assert.Contains("neurons", error, StringComparison.Ordinal);
+        Assert.Contains("at offset", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_registration_is_checked_on_the_netuid_given_on_the_command_line()
     {
         CreateHotkey();
@@ -197,6 +219,17 @@ public sealed class RunCommandSpecs : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("miner.generation.gpus is empty", error, StringComparison.Ordinal);
         Assert.Contains("hocon/examples/seed-layout.conf", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_dendrite_setting_refuses_naming_the_key()
+    {
+        CreateHotkey();
+
+        var (exit, _, error) = Cli("run", "--dry-run", "--config", Config("finney", extra: "miner.dendrite.pull-timeout = 0s"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("miner.dendrite.pull-timeout must be positive", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public static class RunPreflight
         try
         {
             settings.Mining.Validate();
+            settings.Dendrite.Validate();
         }
         catch (ArgumentException error)
         {
