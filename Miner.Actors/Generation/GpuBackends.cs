@@ -38,5 +38,7 @@ public sealed record GpuBackends(ITextToImageBackend? TextToImage, IBackgroundRe
               + $"background removal {(BackgroundRemoval is null ? "none" : Label(BackgroundRemoval.Name, BackgroundRemoval.IsFallback))}, "
               + $"image-to-3D {(ImageTo3D is null ? "none" : Label(ImageTo3D.Name, ImageTo3D.IsFallback))}";
 
-    private static string Label(string name, bool fallback) => fallback ? $"{name} (fallback)" : name;
+    // The CPU stand-ins already say "(fallback)" in their names; label once.
+    private static string Label(string name, bool fallback) =>
+        fallback && !name.Contains("(fallback)", StringComparison.Ordinal) ? $"{name} (fallback)" : name;
 }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Miner.Host.Commands.Run;
+
+namespace Miner.Host.Cli;
+
+/// <summary>`miner run`: the mainnet/testnet entry point (wallet, subtensor, configured cards).</summary>
+public static class RunCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Check the hotkey, the registration, the metagraph, the cards, their devices and services, print a report and exit 0 (ready) or 1",
+        };
+        var command = new Command("run", "Mine on the subnet (--netuid, default 17) with the configured wallet, subtensor and cards until Ctrl+C or SIGTERM")
+        {
+            dryRun,
+        };
+        command.SetAction(parse => context.WithSettings(parse, settings =>
+        {
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true; // stop gracefully with the summary instead of dying
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            // Service managers stop with SIGTERM: finish the same way as Ctrl+C.
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
+            try
+            {
+                return RunCommand.RunAsync(new RunRequest(settings, parse.GetValue(dryRun)), context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }));
+        return command;
+    }
+}
