@@ -1,5 +1,6 @@
 using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
+using Miner.Models.Generation;
 using Miner.Models.Protocol;
 using Miner.Models.Validation;
 using Miner.Specs.Generation.Fakes;
@@ -8,8 +9,10 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Generation;
 
 /// <summary>
-/// Hundreds of random tasks through two cards whose backends randomly crash, hang, answer late, answer garbage,
-/// and whose gate randomly asks for retries or declines: every task handed out gets exactly one result.
+/// Hundreds of random tasks through two cards whose backends randomly crash, hang, answer late, answer garbage, fail
+/// as the HTTP clients fail (every <see cref="HttpBackendFailure"/>: unreachable, timeout, 500, wrong content type,
+/// oversized, truncated, corrupt body), and whose gate randomly asks for retries or declines: every task handed out
+/// gets exactly one result. How real misbehaving servers turn into those failures is HttpBackendFailureSpecs' part.
 /// </summary>
 public sealed class GenerationPropertySpec : ActorSpec
 {
@@ -42,13 +45,15 @@ public sealed class GenerationPropertySpec : ActorSpec
                 _ => GateDecision.Submit,
             },
         };
+        var httpFailures = Enum.GetValues<HttpBackendFailure>();
         FakeCall Dice() => random.Next(100) switch
         {
             < 5 => FakeCall.Throw,
             < 9 => FakeCall.Hang,
             < 12 => FakeCall.Null,
             < 15 => FakeCall.ZeroGaussians,
-            < 25 => FakeCall.Succeed,
+            < 22 => FakeCall.HttpFails(httpFailures[random.Next(httpFailures.Length)]),
+            < 30 => FakeCall.Succeed,
             _ => FakeCall.Slow(TimeSpan.FromSeconds(1 + random.Next(20))),
         };
 
@@ -93,6 +98,8 @@ public sealed class GenerationPropertySpec : ActorSpec
         Assert.Contains(health, h => !h.Healthy);
         Assert.Contains(health, h => h.Healthy);
         Assert.All(outcomes.Where(r => r.Outcome == GenerationOutcome.Generated), r => Assert.True(r.Cloud!.Count > 0));
+        var thrown = scripts.SelectMany(sc => sc.HttpFailures).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Sum(f => f.Value));
+        Assert.All(httpFailures, f => Assert.True(thrown.GetValueOrDefault(f) > 0, $"no {f} failure was injected"));
         Assert.All(maxInHand, m => Assert.True(m.Value <= 1 + options.Prefetch, $"{m.Key} held {m.Value} tasks at once"));
     }
 }

@@ -1,7 +1,9 @@
+using Miner.Models.Generation;
+
 namespace Miner.Specs.Generation.Fakes;
 
 /// <summary>One scripted call of a fake backend.</summary>
-public sealed record FakeCall(FakeCallKind Kind, TimeSpan Delay = default, bool NaN = false)
+public sealed record FakeCall(FakeCallKind Kind, TimeSpan Delay = default, bool NaN = false, HttpBackendFailure? Http = null)
 {
     public static FakeCall Succeed { get; } = new(FakeCallKind.Succeed);
     public static FakeCall Throw { get; } = new(FakeCallKind.Throw);
@@ -11,4 +13,6 @@ public sealed record FakeCall(FakeCallKind Kind, TimeSpan Delay = default, bool 
     public static FakeCall NaNPositions { get; } = new(FakeCallKind.Garbage, NaN: true);
 
     public static FakeCall Slow(TimeSpan delay) => new(FakeCallKind.Slow, delay);
+
+    public static FakeCall HttpFails(HttpBackendFailure failure) => new(FakeCallKind.HttpFailure, Http: failure);
 }

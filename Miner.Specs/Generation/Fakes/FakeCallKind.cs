@@ -18,6 +18,9 @@ public enum FakeCallKind
     /// <summary>Answers null.</summary>
     Null,
 
+    /// <summary>Fails as an HTTP backend client does (<see cref="FakeCall.Http"/>: 500, timeout, truncated body, corrupt body...).</summary>
+    HttpFailure,
+
     /// <summary>Answers something unusable: zero gaussians (image-to-3D), mostly NaN positions with <see cref="FakeCall.NaN"/>.</summary>
     Garbage,
 }

@@ -1,4 +1,5 @@
 using Miner.Actors.Kernel;
+using Miner.Models.Generation;
 
 namespace Miner.Specs.Generation.Fakes;
 
@@ -20,6 +21,9 @@ public sealed class FakeCallScript(IScheduler clock)
     public int Calls { get; private set; }
 
     public List<CancellationToken> Tokens { get; } = new();
+
+    /// <summary>How many calls failed with each HTTP failure kind.</summary>
+    public Dictionary<HttpBackendFailure, int> HttpFailures { get; } = new();
 
     public FakeCallScript Then(params FakeCall[] calls)
     {
@@ -55,6 +59,13 @@ public sealed class FakeCallScript(IScheduler clock)
                 return Task.FromResult(success());
             case FakeCallKind.Throw:
                 return Task.FromException<T>(new InvalidOperationException($"{what}: CUDA error: an illegal memory access was encountered"));
+            case FakeCallKind.HttpFailure:
+            {
+                var failure = call.Http!.Value;
+                lock (_gate) HttpFailures[failure] = HttpFailures.GetValueOrDefault(failure) + 1;
+                return Task.FromException<T>(new HttpBackendException(what, new Uri("http://127.0.0.1:7000/"), failure, $"injected {failure}",
+                    statusCode: failure == HttpBackendFailure.Status ? 500 : null));
+            }
             case FakeCallKind.Null:
                 return Task.FromResult<T>(null!);
             case FakeCallKind.Garbage:
