@@ -78,6 +78,10 @@ public sealed class DevnetSession : IAsyncDisposable
         mining.Blacklist.NoAcceptWindow = devnet.Miner.NoAcceptWindow;
         mining.PollerBackoff = devnet.Miner.PollerBackoff;
         if (mining.TargetTime >= mining.GpuResultTimeout) mining.GpuResultTimeout = mining.TargetTime + TimeSpan.FromMinutes(1);
+        // A submission given up is held for the longest cooldown it may have set: the devnet's, not the subnet's 16 min.
+        var longestCooldown = Enumerable.Range(0, devnet.Validators).Select(uid => devnet.RulesOf(uid))
+            .Max(r => r.TaskCooldown + r.CooldownPenalty);
+        mining.UnansweredSubmissionHold = longestCooldown + TimeSpan.FromSeconds(20);
 
         DevnetNetwork? network = null;
         try
