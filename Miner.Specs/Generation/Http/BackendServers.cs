@@ -49,8 +49,19 @@ internal static class BackendServers
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
         await context.Response.Body.FlushAsync();
-        // Give the client time to take the headers and the first half: a reset can discard unread bytes.
-        await Task.Delay(150);
+        // End the stream with FIN, not a reset: a reset can discard bytes the client has not read yet, and a loaded
+        // machine then sees an unreachable service instead of a truncated answer.
+        var socket = context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionSocketFeature>()?.Socket
+            ?? throw new InvalidOperationException("Kestrel did not expose the connection's socket");
+        socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // the client saw the end and closed
+        }
         context.Abort();
     }
 
