@@ -41,15 +41,15 @@ public sealed class MinerGuardian : ReceiveActor
     }
 
     /// <summary>
-    /// In memory as before without stores; with stores the persistent keeper under a backoff supervisor (OnStop): a
-    /// failed write stops it, it comes back, recovers from the journal and keeps telling the same subscribers.
+    /// The persistent keeper under a backoff supervisor (OnStop): a failed write stops it, it comes back, recovers from
+    /// the journal and keeps telling the same subscribers. Without stores its journal is in memory (devnet, specs).
     /// </summary>
     private static Props ScoreKeeperProps(MiningOptions options, PersistenceStores? stores)
     {
-        if (stores is null) return Props.Create(() => new ScoreKeeper(options));
+        var journal = stores ?? PersistenceStores.InMemory();
         var subscribers = new List<IActorRef>();
         return BackoffSupervisor.Props(new BackoffOptions(
-            Props.Create(() => new PersistentScoreKeeper(options, stores, subscribers)), PersistentScoreKeeper.Id,
+            Props.Create(() => new ScoreKeeper(options, journal, subscribers)), ScoreKeeper.Id,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2) { Mode = BackoffMode.OnStop });
     }
 

@@ -19,6 +19,33 @@ public sealed class PersistenceStores(IEventJournal journal, ISnapshotStore snap
     /// <summary>Events between automatic snapshots (see <c>PersistentActor.SnapshotState</c>); 0 = never.</summary>
     public int SnapshotEvery { get; } = snapshotEvery >= 0 ? snapshotEvery : throw new ArgumentOutOfRangeException(nameof(snapshotEvery));
 
+    /// <summary>
+    /// Both stores live in this process and answer at once (<see cref="InMemoryJournal"/>, <see cref="InMemorySnapshotStore"/>):
+    /// persistent actors then call them on their own thread instead of the thread pool, so a run without persistence
+    /// (devnet, the virtual-time specs) stays deterministic under a deterministic dispatcher.
+    /// </summary>
+    public bool AnswersInline { get; } = journal is InMemoryJournal && snapshots is InMemorySnapshotStore;
+
+    /// <summary>Runs a store call: inline for in-memory stores, otherwise on the thread pool (a SQL round trip never blocks an actor).</summary>
+    internal Task<T> Call<T>(Func<Task<T>> call)
+    {
+        if (!AnswersInline) return Task.Run(call);
+        try
+        {
+            return call();
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<T>(error);
+        }
+    }
+
+    internal Task Call(Func<Task> call) => Call(async () =>
+    {
+        await call().ConfigureAwait(false);
+        return true;
+    });
+
     /// <summary>In-memory stores (specs, throwaway runs).</summary>
     public static PersistenceStores InMemory(int snapshotEvery = 0) => new(new InMemoryJournal(), new InMemorySnapshotStore(), snapshotEvery);
 

@@ -16,7 +16,7 @@ public abstract partial class PersistentActor
         var snapshots = _stores.Snapshots;
         var incarnation = _incarnation;
         var previousWrite = _stores.WritesSettled(id); // a write of a previous incarnation may still be under way
-        Task.Run(async () =>
+        _stores.Call(async () =>
             {
                 await previousWrite.ConfigureAwait(false);
                 var snapshot = await snapshots.LoadAsync(id, SnapshotSelectionCriteria.Latest).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public abstract partial class PersistentActor
         var to = _recoveryHighest;
         var journal = _stores.Journal;
         var incarnation = _incarnation;
-        Task.Run(() => journal.ReplayAsync(id, from, to, ReplayPageSize))
+        _stores.Call(() => journal.ReplayAsync(id, from, to, ReplayPageSize))
             .PipeTo(Self, success: entries => new ReplayedPage(incarnation, entries),
                 failure: error => new RecoveryReadFailed(incarnation, $"replaying events {from}..{to}", error));
     }

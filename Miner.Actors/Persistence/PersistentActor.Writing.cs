@@ -64,7 +64,7 @@ public abstract partial class PersistentActor
         }
         var store = _stores.Snapshots;
         var entry = new SnapshotEntry(metadata.PersistenceId, metadata.SequenceNr, metadata.Timestamp, serialized.Manifest, serialized.Payload);
-        Task.Run(() => store.SaveAsync(entry))
+        _stores.Call(() => store.SaveAsync(entry))
             .PipeTo(Self, Self, success: () => new SaveSnapshotSuccess(metadata), failure: error => new SaveSnapshotFailure(metadata, error));
     }
 
@@ -73,7 +73,7 @@ public abstract partial class PersistentActor
     {
         var journal = _stores.Journal;
         var id = PersistenceId;
-        Task.Run(() => journal.DeleteUpToAsync(id, toSequenceNr))
+        _stores.Call(() => journal.DeleteUpToAsync(id, toSequenceNr))
             .PipeTo(Self, Self, success: () => new DeleteMessagesSuccess(toSequenceNr), failure: error => new DeleteMessagesFailure(toSequenceNr, error));
     }
 
@@ -82,7 +82,7 @@ public abstract partial class PersistentActor
     {
         var store = _stores.Snapshots;
         var id = PersistenceId;
-        Task.Run(() => store.DeleteAsync(id, criteria))
+        _stores.Call(() => store.DeleteAsync(id, criteria))
             .PipeTo(Self, Self, success: () => new DeleteSnapshotsSuccess(criteria), failure: error => new DeleteSnapshotsFailure(criteria, error));
     }
 
@@ -144,7 +144,7 @@ public abstract partial class PersistentActor
         _writeInFlight = true;
         var journal = _stores.Journal;
         var incarnation = _incarnation;
-        var write = batch.Rejection is { } rejection ? Task.FromException(rejection) : Task.Run(() => journal.AppendAsync(batch.Entries));
+        var write = batch.Rejection is { } rejection ? Task.FromException(rejection) : _stores.Call(() => journal.AppendAsync(batch.Entries));
         _stores.RecordWrite(PersistenceId, write);
         write.PipeTo(Self, success: () => new WriteFinished(incarnation, batch.Id, null),
             failure: error => new WriteFinished(incarnation, batch.Id, error));

@@ -1,5 +1,6 @@
 using System.Net;
 using Miner.Actors.Kernel;
+using Miner.Actors.Persistence;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
@@ -19,7 +20,7 @@ public sealed class MetagraphActorSpec : ActorSpec
 
     public MetagraphActorSpec()
     {
-        _scoreKeeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions())), "scorekeeper");
+        _scoreKeeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), PersistenceStores.InMemory())), "scorekeeper");
         _subscriber = CreateTestProbe("subscriber");
     }
 

@@ -58,7 +58,7 @@ public sealed class PersistentMiningSystemSpec : ActorSpec
             Advance(TimeSpan.FromSeconds(10));
             WaitUntil(() => false, TimeSpan.FromMilliseconds(3)); // drains while the journal's writes land
         }
-        AwaitAssert(() => Assert.True(Await(_stores.Journal.HighestSequenceNrAsync(PersistentScoreKeeper.Id)) > 0));
+        AwaitAssert(() => Assert.True(Await(_stores.Journal.HighestSequenceNrAsync(ScoreKeeper.Id)) > 0));
         var rates = Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
         Assert.True(rates.Overall.Scored > 0, $"scored {rates.Overall.Scored}");
         Assert.Equal(0, _network.Validators.Values.Sum(v => v.TotalViolations));

@@ -1,5 +1,6 @@
 using System.Net;
 using Miner.Actors.Kernel;
+using Miner.Actors.Persistence;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
@@ -19,7 +20,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
     public ScoreKeeperSpec()
     {
         var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromHours(1) } };
-        _keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options)), "scorekeeper");
+        _keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, PersistenceStores.InMemory())), "scorekeeper");
         _subscriber = CreateTestProbe("subscriber");
         _keeper.Tell(new SubscribeValidatorEvents(_subscriber.Ref));
     }
@@ -86,7 +87,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
     public void A_configured_blacklist_entry_cannot_be_removed_by_message()
     {
         var options = new MiningOptions { Blacklist = { Uids = [180] } };
-        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options)), "configured");
+        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, PersistenceStores.InMemory())), "configured");
         keeper.Tell(new RemoveFromBlacklist("hk180"));
         var blacklist = Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(1)));
         Assert.Contains("uid 180", blacklist.ReasonFor("hk180", 180));

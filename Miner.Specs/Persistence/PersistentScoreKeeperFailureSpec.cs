@@ -30,7 +30,7 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
     {
         var subscribers = new List<IActorRef>();
         var keeper = Sys.ActorOf(BackoffSupervisor.Props(new BackoffOptions(
-            Props.Create(() => new PersistentScoreKeeper(Options, Stores, subscribers)), PersistentScoreKeeper.Id,
+            Props.Create(() => new ScoreKeeper(Options, Stores, subscribers)), ScoreKeeper.Id,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0) { Mode = BackoffMode.OnStop }), "scorekeeper-backoff");
         var poller = CreateTestProbe("poller");
         keeper.Tell(new SubscribeValidatorEvents(poller.Ref));
@@ -53,15 +53,15 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
     [Fact]
     public void Every_snapshot_every_events_the_ledger_is_snapshotted_and_a_new_keeper_recovers_from_it()
     {
-        var first = Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "first");
+        var first = Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "first");
         Report(first, "t1", 0.8);
         Report(first, "t2", 0);
         Assert.Equal(2, EntryOf(first).Submissions);
-        AwaitAssert(() => Assert.Equal(2, LatestSnapshot(PersistentScoreKeeper.Id)?.SequenceNr));
+        AwaitAssert(() => Assert.Equal(2, LatestSnapshot(ScoreKeeper.Id)?.SequenceNr));
         Sys.Stop(first);
         Drain();
-        Await(Journal.Inner.DeleteUpToAsync(PersistentScoreKeeper.Id, 2)); // only the snapshot is left to recover from
-        var second = Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "second");
+        Await(Journal.Inner.DeleteUpToAsync(ScoreKeeper.Id, 2)); // only the snapshot is left to recover from
+        var second = Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "second");
         var entry = EntryOf(second);
         Assert.Equal((2, 1, 1, 0.0), (entry.Submissions, entry.Accepted, entry.Failed, entry.LastScore));
     }

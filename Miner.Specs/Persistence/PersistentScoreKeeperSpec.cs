@@ -27,7 +27,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     {
         var stores = OpenStores(); // never disposed: the process is killed
         using var kit = new SystemWith(stores);
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref));
         cooldownUntil = kit.Clock.UtcNow.AddSeconds(270);
@@ -45,7 +45,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     {
         RunAndDie(out var cooldownUntil, out _);
         using var kit = new SystemWith(OpenStores());
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var poller = kit.CreateTestProbe("poller");
         keeper.Tell(new SubscribeValidatorEvents(poller.Ref));
         Assert.Equal(new ValidatorCooldownKnown("hk9", cooldownUntil), poller.ExpectMsg<ValidatorCooldownKnown>());
@@ -56,7 +56,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     {
         RunAndDie(out _, out _);
         using var kit = new SystemWith(OpenStores());
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var entry = kit.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;
         Assert.Equal((1, 1, 0.8), (entry.Submissions, entry.Accepted, entry.LastScore));
         var rates = kit.Await(keeper.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
@@ -68,7 +68,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     {
         RunAndDie(out _, out var blacklistedUntil);
         using var kit = new SystemWith(OpenStores());
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new PersistentScoreKeeper(Options, null, null)), "scorekeeper");
+        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref));
         var blacklist = kit.Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(5)));
