@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Miner.Host.Commands.Devnet;
 using Miner.Host.Commands.Generation;
 using Miner.Host.Configuration;
@@ -35,28 +34,9 @@ public static class DevnetCommands
                 foreach (var diagnostic in error.Diagnostics) context.Error.WriteLine(diagnostic);
                 return 1;
             }
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true; // finish with the summary instead of dying
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            // `kill`, `timeout` and service managers send SIGTERM: finish the same way as Ctrl+C.
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            });
-            try
-            {
-                return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
-                    parse.GetValue(seed), parse.GetValue(output)!, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var stop = new StopSignals();
+            return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
+                parse.GetValue(seed), parse.GetValue(output)!, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
         }));
         return command;
     }

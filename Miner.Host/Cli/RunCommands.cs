@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Miner.Host.Commands.Run;
 
 namespace Miner.Host.Cli;
@@ -19,27 +18,8 @@ public static class RunCommands
         };
         command.SetAction(parse => context.WithSettings(parse, settings =>
         {
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true; // stop gracefully with the summary instead of dying
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            // Service managers stop with SIGTERM: finish the same way as Ctrl+C.
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            });
-            try
-            {
-                return RunCommand.RunAsync(new RunRequest(settings, parse.GetValue(dryRun)), context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var stop = new StopSignals();
+            return RunCommand.RunAsync(new RunRequest(settings, parse.GetValue(dryRun)), context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
         }));
         return command;
     }

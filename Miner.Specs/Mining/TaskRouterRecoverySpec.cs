@@ -141,8 +141,8 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         Assert.Equal((TaskKind.Image, ""), (recorded.Kind, recorded.Prompt));
     }
 
-    [Fact]
-    public void An_answered_submission_settles_the_task_in_the_ledger()
+    /// <summary>A task pulled from a, recorded, generated (declined) and handed to the submitter.</summary>
+    private void TaskAtTheSubmitter()
     {
         LedgerAnswers();
         StartPollersAndAskForWork();
@@ -152,6 +152,12 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         var task = _gpu.ExpectMsg<GenerationTask>();
         _gpu.Send(_router, new GenerationResult(task.TaskId, "gpu-0", GenerationOutcome.Declined, null, "spec", [], null));
         _submitter.ExpectMsg<SubmitRequest>();
+    }
+
+    [Fact]
+    public void An_answered_submission_settles_the_task_in_the_ledger()
+    {
+        TaskAtTheSubmitter();
         _submitter.Reply(new SubmissionFinished("t1", "a", true, true, false, "declined"));
         Assert.IsType<TaskSettled>(_ledger.ExpectMsg<RecordTask>().Event);
     }
@@ -159,14 +165,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
     [Fact]
     public void A_submission_given_up_stays_unsettled()
     {
-        LedgerAnswers();
-        StartPollersAndAskForWork();
-        var pull = _pollerA.ExpectMsg<PullNow>();
-        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.UtcNow, pull.RequestId));
-        _ledger.ExpectMsg<RecordTask>();
-        var task = _gpu.ExpectMsg<GenerationTask>();
-        _gpu.Send(_router, new GenerationResult(task.TaskId, "gpu-0", GenerationOutcome.Declined, null, "spec", [], null));
-        _submitter.ExpectMsg<SubmitRequest>();
+        TaskAtTheSubmitter();
         _submitter.Reply(new SubmissionFinished("t1", "a", false, true, false, "no answer after 5 attempts"));
         _ledger.ExpectNoMsg();
     }
