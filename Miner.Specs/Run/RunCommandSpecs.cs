@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using Miner.Host.Cli;
 using Miner.Host.Commands.Run;
@@ -11,7 +13,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Run;
 
 /// <summary>`miner run` against a loopback subtensor serving a SCALE-encoded metagraph and a temp wallet.</summary>
-public sealed class RunCommandSpecs : IDisposable
+public sealed partial class RunCommandSpecs : IDisposable
 {
     private const ushort Netuid = 17;
     private const ulong Block = 4_242_424;
@@ -263,6 +265,47 @@ public sealed class RunCommandSpecs : IDisposable
         Assert.Contains("0 submissions", stdout.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder, "data", "miner.db")));
     }
+
+    [Fact]
+    public async Task SIGTERM_stops_a_running_miner_process_with_its_summary_and_exit_0()
+    {
+        var ours = CreateHotkey();
+        await using var node = await ServeAsync(new FakeNeuron(ours, 0, 0, 0));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "miner.dll"), "run", "--config", Config(node.Url.ToString()) })
+            start.ArgumentList.Add(arg);
+        var output = new StringBuilder();
+        var mining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
+        DataReceivedEventHandler collect = (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            if (e.Data.Contains("mining on netuid", StringComparison.Ordinal)) mining.TrySetResult();
+        };
+        process.OutputDataReceived += collect;
+        process.ErrorDataReceived += collect;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await mining.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM, as a service manager stops it
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        string text;
+        lock (output) text = output.ToString();
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {text}");
+        Assert.Contains("miner stopped after", text, StringComparison.Ordinal);
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     /// <summary>Calls <paramref name="onLine"/> once a written line contains <paramref name="marker"/>.</summary>
     private sealed class LineWatchingWriter(string marker, Action onLine) : StringWriter
