@@ -60,7 +60,7 @@ public sealed class MinerGuardian : ReceiveActor
     /// <summary>Operator messages sent to the guardian reach the child that handles them.</summary>
     private static string? ChildFor(object message) => message switch
     {
-        AddToBlacklist or RemoveFromBlacklist or GetLedgerEntry or GetSuccessRates or GetBlacklist or GetCooldown => "scorekeeper",
+        AddToBlacklist or RemoveFromBlacklist or GetLedgerEntry or GetLedgerEntries or GetSuccessRates or GetBlacklist or GetCooldown => "scorekeeper",
         ResyncMetagraph or GetValidatorSet => "metagraph",
         GetInFlightTasks => "router",
         GetUnsettledTasks => "task-ledger",

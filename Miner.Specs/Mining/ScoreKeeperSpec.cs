@@ -30,6 +30,17 @@ public sealed class ScoreKeeperSpec : ActorSpec
             SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, Clock.UtcNow.AddSeconds(270)), DensityBucket.Sparse));
 
     [Fact]
+    public void Every_validators_entry_is_given_on_request()
+    {
+        Report(0.8);
+        _keeper.Tell(new PullReported(_validator with { Uid = 10, Hotkey = "hk10" }, PullReply.Failed("refused")));
+        TestActor.Send(_keeper, new GetLedgerEntries());
+        var entries = TestActor.ExpectMsg<LedgerEntries>().Entries;
+        Assert.Equal(["hk10", "hk9"], entries.Select(e => e.Hotkey).Order());
+        Assert.Equal(1, entries.Single(e => e.Hotkey == "hk9").Accepted);
+    }
+
+    [Fact]
     public void A_submission_answer_tells_subscribers_the_cooldown()
     {
         Report(0.8);

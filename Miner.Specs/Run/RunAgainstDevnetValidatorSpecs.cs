@@ -66,6 +66,7 @@ public sealed class RunAgainstDevnetValidatorSpecs : IDisposable
         var stats = network.Status()[0].Stats;
         Assert.True(stats.Submissions >= 1, $"no submission within {Deadline}: {stats}\n{stdout}");
         Assert.Equal(0, stats.UnknownHotkeys);
+        Assert.Matches(@"this run: [1-9]\d* pulls", stdout.ToString());
         Assert.Matches(@"ledger totals over 1 validator\(s\) \(kept across runs\): [1-9]\d* pulls", stdout.ToString());
     }
 }

@@ -274,6 +274,9 @@ public sealed partial class RunCommandSpecs : IDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "miner.dll"), "run", "--config", Config(node.Url.ToString()) })
             start.ArgumentList.Add(arg);
+        var logs = Path.Combine(_folder, "logs");
+        start.ArgumentList.Add("--logging.file.enabled=true"); // its log explains a failure
+        start.ArgumentList.Add($"--logging.file.path={Path.Combine(logs, "miner-.log")}");
         var output = new StringBuilder();
         var mining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
@@ -287,21 +290,33 @@ public sealed partial class RunCommandSpecs : IDisposable
         process.ErrorDataReceived += collect;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        string Output()
+        {
+            lock (output)
+                return output + string.Concat(Directory.Exists(logs) ? Directory.GetFiles(logs).Select(ReadShared) : []);
+        }
         try
         {
-            await mining.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            var started = await Task.WhenAny(mining.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+            Assert.True(started == mining.Task, $"the miner did not start mining: {Output()}");
             Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM, as a service manager stops it
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+            Assert.True(process.HasExited, $"the miner did not exit within 90 s of SIGTERM: {Output()}");
         }
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
 
-        string text;
-        lock (output) text = output.ToString();
+        var text = Output();
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {text}");
         Assert.Contains("miner stopped after", text, StringComparison.Ordinal);
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

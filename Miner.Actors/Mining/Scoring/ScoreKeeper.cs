@@ -69,6 +69,7 @@ public sealed class ScoreKeeper : PersistentActor
             foreach (var (hotkey, until) in _ledger.CooldownsAfter(Now)) m.Subscriber.Tell(new ValidatorCooldownKnown(hotkey, until), Self);
         });
         Receive<GetLedgerEntry>(m => Sender.Tell(new LedgerEntryReply(m.Hotkey, _ledger.Entry(m.Hotkey))));
+        Receive<GetLedgerEntries>(_ => Sender.Tell(new LedgerEntries(_ledger.Hotkeys.Select(h => _ledger.Entry(h)!).ToList())));
         Receive<GetSuccessRates>(_ => Sender.Tell(ScoreReports.Rates(_ledger)));
         Receive<GetBlacklist>(_ => Sender.Tell(ScoreReports.Blacklist(_ledger)));
         Receive<GetCooldown>(m => Sender.Tell(new CooldownReply(m.Hotkey, _ledger.CooldownUntil(m.Hotkey))));

@@ -34,6 +34,11 @@ public sealed record GetLedgerEntry(string Hotkey);
 
 public sealed record LedgerEntryReply(string Hotkey, ValidatorLedgerEntry? Entry);
 
+/// <summary>Asks for every validator's ledger entry (answered with <see cref="LedgerEntries"/>).</summary>
+public sealed record GetLedgerEntries;
+
+public sealed record LedgerEntries(IReadOnlyList<ValidatorLedgerEntry> Entries);
+
 public sealed record GetSuccessRates;
 
 public sealed record SuccessRates(SuccessRate Overall, IReadOnlyDictionary<DensityBucket, SuccessRate> ByBucket);

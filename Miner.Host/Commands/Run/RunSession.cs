@@ -22,20 +22,24 @@ public sealed class RunSession : IAsyncDisposable
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Longest wait for the actor tree to stop before the process exits anyway.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     private readonly ActorSystem _system;
     private readonly KernelLogBridge _bridge;
     private readonly Dendrite _dendrite;
-    private readonly IReadOnlyList<string> _knownHotkeys;
+    private readonly Serilog.ILogger _logger;
     private readonly TimeSpan _workerGrace;
     private readonly Stopwatch _uptime = Stopwatch.StartNew();
+    private LedgerFigures? _start;
 
-    private RunSession(ActorSystem system, KernelLogBridge bridge, Dendrite dendrite, IActorRef guardian, IReadOnlyList<string> knownHotkeys, TimeSpan workerGrace)
+    private RunSession(ActorSystem system, KernelLogBridge bridge, Dendrite dendrite, IActorRef guardian, TimeSpan workerGrace, Serilog.ILogger logger)
     {
+        _logger = logger;
         _system = system;
         _bridge = bridge;
         _dendrite = dendrite;
         Guardian = guardian;
-        _knownHotkeys = knownHotkeys;
         _workerGrace = workerGrace;
     }
 
@@ -63,28 +67,37 @@ public sealed class RunSession : IAsyncDisposable
             Persistence: stores);
         var guardian = system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
         var grace = gpus.Cards.SelectMany(c => c.Workers?.Processes ?? []).Select(p => p.Options.StopGracePeriod).DefaultIfEmpty(TimeSpan.Zero).Max();
-        var hotkeys = plan.Eligible.Select(v => v.Hotkey).ToList();
-        return new RunSession(system, bridge, dendrite, guardian, hotkeys, grace);
+        return new RunSession(system, bridge, dendrite, guardian, grace, logger);
     }
 
-    /// <summary>The ledger's figures over the validators eligible at start and those in the current set.</summary>
+    /// <summary>
+    /// Reads the counters the ScoreKeeper recovered, so the summary can tell this run's figures from the ledger's
+    /// totals. The keeper answers once its recovery is done.
+    /// </summary>
+    public async Task RecordStartAsync() => _start = await FiguresAsync().ConfigureAwait(false);
+
+    /// <summary>This run's figures (when the start was recorded) and the ledger's totals.</summary>
     public async Task<RunSummary> SummaryAsync()
     {
-        var set = await Guardian.Ask<ValidatorSetReply>(new GetValidatorSet(), AskTimeout).ConfigureAwait(false);
-        var hotkeys = _knownHotkeys.Concat(set.Current.Select(v => v.Hotkey)).Distinct(StringComparer.Ordinal);
-        var entries = new List<ValidatorLedgerEntry>();
-        foreach (var hotkey in hotkeys)
-        {
-            var reply = await Guardian.Ask<LedgerEntryReply>(new GetLedgerEntry(hotkey), AskTimeout).ConfigureAwait(false);
-            if (reply.Entry is { } entry) entries.Add(entry);
-        }
+        var totals = await FiguresAsync().ConfigureAwait(false);
         var rates = await Guardian.Ask<SuccessRates>(new GetSuccessRates(), AskTimeout).ConfigureAwait(false);
-        return RunSummary.From(_uptime.Elapsed, entries, rates.Overall);
+        return new RunSummary(_uptime.Elapsed, _start is { } start ? totals.Since(start) : null, totals, rates.Overall);
     }
+
+    private async Task<LedgerFigures> FiguresAsync() =>
+        LedgerFigures.Sum((await Guardian.Ask<LedgerEntries>(new GetLedgerEntries(), AskTimeout).ConfigureAwait(false)).Entries);
 
     public async ValueTask DisposeAsync()
     {
-        await _system.Terminate().ConfigureAwait(false);
+        var terminated = _system.Terminate();
+        if (await Task.WhenAny(terminated, Task.Delay(ShutdownTimeout)).ConfigureAwait(false) != terminated)
+        {
+            // Exit anyway: a service manager would kill us later. Say which actors did not stop, for the operator.
+            var tree = await _system.SnapshotAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            var stuck = tree.Actors.Where(a => a.State == ActorState.Unresponsive).Select(a => $"{a.Path} ({a.ActorType})").ToList();
+            _logger.Warning("the actors did not all stop within {Timeout}; exiting anyway. Not answering: {Stuck}", ShutdownTimeout,
+                stuck.Count == 0 ? "none (they are stopping)" : string.Join(", ", stuck));
+        }
         // Stopped cards send their worker processes SIGTERM and SIGKILL the tree after the grace period, in the
         // background: stay alive that long so the kill still happens if a worker ignores SIGTERM.
         if (_workerGrace > TimeSpan.Zero) await Task.Delay(_workerGrace + TimeSpan.FromSeconds(1)).ConfigureAwait(false);

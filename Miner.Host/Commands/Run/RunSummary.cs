@@ -4,20 +4,15 @@ using Miner.Actors.Mining.Scoring;
 namespace Miner.Host.Commands.Run;
 
 /// <summary>
-/// What the ScoreKeeper's ledger says at the end of a run, summed over the validators known to the run: submissions
-/// (results and declines), accepted results, and the accept rate among scored submissions. With persistence the
-/// ledger is kept across runs, so these are its totals, not this run's alone.
+/// What the ScoreKeeper's ledger says at the end of a run: this run's own figures (the end's counters minus those
+/// recovered at the start, when the start's were read) and the ledger's totals, kept across runs with persistence.
 /// </summary>
-public sealed record RunSummary(TimeSpan Uptime, int Validators, int Pulls, int Submissions, int Declines, int Accepted, int Failed, SuccessRate Overall)
+public sealed record RunSummary(TimeSpan Uptime, LedgerFigures? ThisRun, LedgerFigures Totals, SuccessRate Overall)
 {
-    public static RunSummary From(TimeSpan uptime, IReadOnlyCollection<ValidatorLedgerEntry> entries, SuccessRate overall)
+    public override string ToString()
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        return new RunSummary(uptime, entries.Count, entries.Sum(e => e.Pulls), entries.Sum(e => e.Submissions), entries.Sum(e => e.Declines),
-            entries.Sum(e => e.Accepted), entries.Sum(e => e.Failed), overall);
+        var thisRun = ThisRun is { } run ? $"this run: {run}; " : "this run's figures are unknown (the ledger did not answer at start); ";
+        return string.Create(CultureInfo.InvariantCulture, $"miner stopped after {Uptime.TotalMinutes:F1} min; ") + thisRun +
+            $"ledger totals over {Totals.Validators} validator(s) (kept across runs): {Totals}; accept rate {Overall}";
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"miner stopped after {Uptime.TotalMinutes:F1} min; ledger totals over {Validators} validator(s) (kept across runs): " +
-        $"{Pulls} pulls, {Submissions} submissions of which {Declines} declined, {Accepted} accepted, {Failed} failed; accept rate {Overall}");
 }
