@@ -46,10 +46,10 @@ public sealed class MinerGuardian : ReceiveActor
     /// </summary>
     private static Props ScoreKeeperProps(MiningOptions options, PersistenceStores? stores)
     {
-        var journal = stores ?? PersistenceStores.InMemory();
+        var keeperStores = stores ?? PersistenceStores.InMemory();
         var subscribers = new List<IActorRef>();
         return BackoffSupervisor.Props(new BackoffOptions(
-            Props.Create(() => new ScoreKeeper(options, journal, subscribers)), ScoreKeeper.Id,
+            Props.Create(() => new ScoreKeeper(options, keeperStores, subscribers)), ScoreKeeper.Id,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2) { Mode = BackoffMode.OnStop });
     }
 

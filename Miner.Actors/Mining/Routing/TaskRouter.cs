@@ -1,9 +1,9 @@
 using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
 using Miner.Actors.Mining.Ledger;
-using TaskPulled = Miner.Actors.Mining.Polling.TaskPulled;
 using Miner.Actors.Mining.Polling;
 using Miner.Actors.Mining.Submission;
+using TaskPulled = Miner.Actors.Mining.Polling.TaskPulled;
 
 namespace Miner.Actors.Mining.Routing;
 
@@ -38,9 +38,10 @@ public sealed class TaskRouter : ReceiveActor
     private long _nextRequest;
     private int _nextGpu;
 
-    /// <summary>How often the ledger is asked again for the tasks in flight before the restart, and for how long.</summary>
+    /// <summary>How often the ledger is asked again for the tasks in flight before the restart.</summary>
     public static readonly TimeSpan RecoveryRetry = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the ledger is waited for before mining without its recovery.</summary>
     public static readonly TimeSpan RecoveryPatience = TimeSpan.FromSeconds(60);
 
     /// <summary>After recovery, how long only validators holding our tasks are pulled while some of them have no poller yet.</summary>
@@ -147,10 +148,10 @@ public sealed class TaskRouter : ReceiveActor
                 var until = sent + _options.UnansweredSubmissionHold;
                 _heldUntil[pulled.ValidatorHotkey] = until;
                 Timers.StartSingleTimer(("held", pulled.ValidatorHotkey), new HoldOver(pulled.ValidatorHotkey), until - Now);
-                log.Info("task {TaskId} for uid {Uid} was submitted at {Sent:u} and the restart lost its answer: uid {Uid} is not pulled before {Until:u}",
-                    pulled.TaskId, pulled.ValidatorUid, sent, pulled.ValidatorUid, until);
+                log.Info("task {TaskId} for uid {Uid} was submitted at {Sent:u} and the restart lost its answer: that validator is not pulled before {Until:u}",
+                    pulled.TaskId, pulled.ValidatorUid, sent, until);
             }
-            else log.Info("task {TaskId} for uid {Uid} was in flight before the restart: uid {Uid} is pulled first", pulled.TaskId, pulled.ValidatorUid, pulled.ValidatorUid);
+            else log.Info("task {TaskId} for uid {Uid} was in flight before the restart: that validator is pulled first", pulled.TaskId, pulled.ValidatorUid);
         }
         Dispatch();
     }
