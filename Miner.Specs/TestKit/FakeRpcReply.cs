@@ -13,6 +13,9 @@ public sealed record FakeRpcReply
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Answer only once this completes (a spec orders replies without relying on timing).</summary>
+    public Task? WaitFor { get; init; }
+
     /// <summary>Abort the TCP connection instead of answering.</summary>
     public bool Drop { get; init; }
 

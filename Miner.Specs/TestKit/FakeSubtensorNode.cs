@@ -111,6 +111,7 @@ public sealed class FakeSubtensorNode : IAsyncDisposable
         try
         {
             if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, context.RequestAborted);
+            if (reply.WaitFor is { } gate) await gate.WaitAsync(context.RequestAborted);
             if (reply.Silent) return;
             if (reply.Drop)
             {

@@ -50,17 +50,22 @@ public sealed class JsonRpcWebSocketClientSpecs
     [Fact]
     public async Task Concurrent_calls_are_matched_by_id_when_answered_out_of_order()
     {
+        var slowReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fastAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var node = await FakeSubtensorNode.StartAsync(r =>
-            Echo(r) with { Delay = r.StringParam(0) == "slow" ? TimeSpan.FromMilliseconds(300) : TimeSpan.Zero });
+        {
+            if (r.StringParam(0) != "slow") return Echo(r);
+            slowReceived.TrySetResult();
+            return Echo(r) with { WaitFor = fastAnswered.Task };
+        });
         await using var client = new JsonRpcWebSocketClient(node.Url, FastOptions());
 
         var slow = client.CallAsync("echo", ["slow"]);
-        await Task.Delay(50);
+        await slowReceived.Task.WaitAsync(TimeSpan.FromSeconds(10)); // asked first, answered last
         var fast = client.CallAsync("echo", ["fast"]);
-        var first = await Task.WhenAny(slow, fast);
-
-        Assert.Same(fast, first);
-        Assert.Equal("""["fast"]""", (await fast).GetRawText());
+        Assert.Equal("""["fast"]""", (await fast).GetRawText()); // answered while the first call still waits
+        Assert.False(slow.IsCompleted);
+        fastAnswered.SetResult();
         Assert.Equal("""["slow"]""", (await slow).GetRawText());
         Assert.Equal(1, node.Connections);
     }
