@@ -184,10 +184,19 @@ public sealed class SilhouetteInflationImageTo3DSpecs
     public async Task A_cancellation_during_the_work_stops_it()
     {
         var input = SilhouetteImages.Transparent(SilhouetteImages.Coverage(SilhouetteImages.Disc, Size), Size, (200, 60, 40));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(5));
+        using var cancellation = new CancellationTokenSource();
+        var work = new SilhouetteInflationImageTo3D(new CpuBackendOptions { GaussianBudget = 5_000_000 }).GenerateAsync(input, 1, cancellation.Token);
+        // Cancel from a thread of its own: a timer's callback waits for the thread pool, which a loaded CI machine
+        // may not give it before the work is done.
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(5);
+            cancellation.Cancel();
+        });
+        canceller.Start();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new SilhouetteInflationImageTo3D(new CpuBackendOptions { GaussianBudget = 5_000_000 }).GenerateAsync(input, 1, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => work);
+        canceller.Join();
     }
 
     [Fact]
