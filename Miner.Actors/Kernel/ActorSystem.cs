@@ -51,6 +51,20 @@ public sealed class ActorSystem : IAsyncDisposable
     }
 
     /// <summary>
+    /// <see cref="Terminate"/>, waiting at most <paramref name="timeout"/> (scheduler time): a process that must exit
+    /// (a service manager's stop) is not held by one stuck handler, and learns which actors did not answer.
+    /// </summary>
+    public async Task<TerminationReport> TerminateWithin(TimeSpan timeout)
+    {
+        var terminated = Terminate();
+        var deadline = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Scheduler.ScheduleOnce(timeout, () => deadline.TrySetResult());
+        if (await Task.WhenAny(terminated, deadline.Task).ConfigureAwait(false) == terminated) return TerminationReport.InTime;
+        var tree = await SnapshotAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        return new TerminationReport(terminated.IsCompleted, tree.Actors.Where(a => a.State == ActorState.Unresponsive).ToList());
+    }
+
+    /// <summary>
     /// Asks every actor for its figures through a system message (answered between two of its messages) and
     /// returns them sorted by path; an actor that does not answer within <paramref name="timeout"/> is listed
     /// as <see cref="ActorState.Unresponsive"/> with its last known figures.

@@ -155,7 +155,10 @@ public sealed class DevnetSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _system.Terminate().ConfigureAwait(false);
+        var report = await _system.TerminateWithin(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        if (!report.Stopped)
+            _logger.Warning("the actors did not all stop within 30 s; exiting anyway. Not answering: {Stuck}",
+                string.Join(", ", report.NotAnswering.Select(a => a.Path)));
         await Recorder.FlushAsync().ConfigureAwait(false);
         _bridge.Dispose();
         _dendrite.Dispose();

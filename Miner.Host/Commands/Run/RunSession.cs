@@ -89,15 +89,11 @@ public sealed class RunSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var terminated = _system.Terminate();
-        if (await Task.WhenAny(terminated, Task.Delay(ShutdownTimeout)).ConfigureAwait(false) != terminated)
-        {
-            // Exit anyway: a service manager would kill us later. Say which actors did not stop, for the operator.
-            var tree = await _system.SnapshotAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            var stuck = tree.Actors.Where(a => a.State == ActorState.Unresponsive).Select(a => $"{a.Path} ({a.ActorType})").ToList();
+        var report = await _system.TerminateWithin(ShutdownTimeout).ConfigureAwait(false);
+        // Exit anyway: a service manager would kill us later. Say which actors did not stop, for the operator.
+        if (!report.Stopped)
             _logger.Warning("the actors did not all stop within {Timeout}; exiting anyway. Not answering: {Stuck}", ShutdownTimeout,
-                stuck.Count == 0 ? "none (they are stopping)" : string.Join(", ", stuck));
-        }
+                report.NotAnswering.Count == 0 ? "none (they are stopping)" : string.Join(", ", report.NotAnswering.Select(a => $"{a.Path} ({a.ActorType})")));
         // Stopped cards send their worker processes SIGTERM and SIGKILL the tree after the grace period, in the
         // background: stay alive that long so the kill still happens if a worker ignores SIGTERM.
         if (_workerGrace > TimeSpan.Zero) await Task.Delay(_workerGrace + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
