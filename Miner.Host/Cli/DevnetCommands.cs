@@ -3,6 +3,7 @@ using Miner.Host.Commands.Devnet;
 using Miner.Host.Commands.Generation;
 using Miner.Host.Configuration;
 using Miner.Host.Devnet;
+using Miner.Models.Files;
 
 namespace Miner.Host.Cli;
 
@@ -34,6 +35,12 @@ public static class DevnetCommands
                 foreach (var diagnostic in error.Diagnostics) context.Error.WriteLine(diagnostic);
                 return 1;
             }
+            var folder = FileStatus.Of(parse.GetValue(output)!);
+            if (folder.Exists && folder.Kind != FileKind.Directory)
+            {
+                context.Error.WriteLine($"--out {parse.GetValue(output)}: is {folder.Describe()}; give a folder for the results");
+                return ExitCodes.Failed;
+            }
             using var stop = new StopSignals();
             return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
                 parse.GetValue(seed), parse.GetValue(output)!, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
@@ -45,7 +52,7 @@ public static class DevnetCommands
     {
         var image = new Option<FileInfo?>("--image") { Description = "Image prompt (PNG)" };
         var prompt = new Option<string?>("--prompt") { Description = "Text prompt (declined without a text-to-image backend or --generate-url)" };
-        var generateUrl = new Option<Uri?>("--generate-url") { Description = "Generate endpoint (POST /generate/) that turns a prompt into a PLY" };
+        var generateUrl = new Option<string?>("--generate-url") { Description = "Generate endpoint (POST /generate/) that turns a prompt into a PLY: an http:// or https:// URL" };
         var output = new Option<string>("--out") { Description = "PLY path; the SPZ and grid PNG go next to it", DefaultValueFactory = _ => "result.ply" };
         var command = new Command("generate", "Run one task through the pipeline: stage timings, gaussian count, self-validation verdict, PLY + SPZ + grid PNG")
         {
@@ -60,11 +67,20 @@ public static class DevnetCommands
                 context.Error.WriteLine("give exactly one of --image FILE.png and --prompt TEXT");
                 return 1;
             }
+            Uri? endpoint = null;
+            if (parse.GetValue(generateUrl) is { } url && !TryHttpUrl(url, out endpoint))
+            {
+                context.Error.WriteLine($"--generate-url: expected an http:// or https:// URL, got '{url}'");
+                return ExitCodes.Failed;
+            }
             var generate = new GenerateCommand(settings.CpuBackends, settings.Gate, settings.Splats);
             return file is not null
                 ? generate.RunImageAsync(file.FullName, parse.GetValue(output)!, context.Out, context.Error).GetAwaiter().GetResult()
-                : generate.RunPromptAsync(text!, parse.GetValue(generateUrl), parse.GetValue(output)!, context.Out, context.Error).GetAwaiter().GetResult();
+                : generate.RunPromptAsync(text!, endpoint, parse.GetValue(output)!, context.Out, context.Error).GetAwaiter().GetResult();
         }));
         return command;
     }
+
+    private static bool TryHttpUrl(string text, out Uri? url) =>
+        Uri.TryCreate(text, UriKind.Absolute, out url) && url.Scheme is "http" or "https" && !string.IsNullOrEmpty(url.Host);
 }

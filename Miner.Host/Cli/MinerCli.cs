@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Miner.Host.Configuration;
 
 namespace Miner.Host.Cli;
@@ -25,9 +26,22 @@ public static class MinerCli
         if (!context.Overrides.IsValid)
         {
             foreach (var error in context.Overrides.Errors) stderr.WriteLine(error);
-            return 1;
+            return ExitCodes.Failed;
         }
-        return root.Parse(remaining.ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var parse = root.Parse(remaining.ToArray());
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            stderr.WriteLine(CommandLineErrors.Describe(parse));
+            return ExitCodes.Failed;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            return FailureReport.Write(error, stderr);
+        }
     }
 
     private static RootCommand BuildRoot(CliContext context)

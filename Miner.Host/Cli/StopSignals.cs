@@ -11,8 +11,14 @@ public sealed class StopSignals : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration _terminate;
 
+    private static int _active;
+
+    /// <summary>Whether a long-running command handles Ctrl+C and SIGTERM itself.</summary>
+    public static bool Active => Volatile.Read(ref _active) > 0;
+
     public StopSignals()
     {
+        Interlocked.Increment(ref _active);
         Console.CancelKeyPress += OnCancelKeyPress;
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
         {
@@ -25,6 +31,7 @@ public sealed class StopSignals : IDisposable
 
     public void Dispose()
     {
+        Interlocked.Decrement(ref _active);
         Console.CancelKeyPress -= OnCancelKeyPress;
         _terminate.Dispose();
         _stop.Dispose();

@@ -1,3 +1,4 @@
+using Miner.Models.Files;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -28,9 +29,7 @@ public static class DevnetMetagraphFile
         ArgumentNullException.ThrowIfNull(metagraph);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, Serialize(metagraph));
-        File.Move(temporary, path, overwrite: true);
+        OutputFile.WriteAllBytes(path, Serialize(metagraph));
     }
 
     public static byte[] Serialize(DevnetMetagraph metagraph)

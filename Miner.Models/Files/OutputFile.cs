@@ -12,8 +12,11 @@ public static class OutputFile
 {
     private static readonly ConcurrentDictionary<string, byte> Open = new(StringComparer.Ordinal);
 
-    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>; refuses a folder or a special file as the target.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/>; refuses a folder or a special file as the
+    /// target. <paramref name="verify"/>, when given, reads the finished temporary back before it replaces the target.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, Action<string>? verify = null)
     {
         var target = RequireWritableTarget(path);
         var temporary = TemporaryFor(target);
@@ -25,6 +28,7 @@ public static class OutputFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
+            verify?.Invoke(temporary);
             File.Move(temporary, target, overwrite: true);
         }
         catch (UnauthorizedAccessException)

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using Miner.Models.Files;
 
 namespace Miner.Models.Splats;
 
@@ -66,7 +67,7 @@ public static class SplatFile
                 SpzWriter.WriteFile(path, cloud, spz, threads);
                 break;
             default:
-                throw new ArgumentException($"cannot tell the output format of '{path}': use a .ply or .spz extension", nameof(path));
+                throw new FileRefusedException($"{path}: cannot tell the output format: use a .ply or .spz extension");
         }
     }
 

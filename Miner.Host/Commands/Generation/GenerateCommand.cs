@@ -20,6 +20,7 @@ public sealed class GenerateCommand(CpuBackendOptions cpu, SelfValidationOptions
 
     public async Task<int> RunImageAsync(string imagePath, string outPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
+        if (CheckOutput(outPath, stderr, imagePath) is { } refused) return refused;
         RgbaImage image;
         var clock = Stopwatch.StartNew();
         try
@@ -56,6 +57,7 @@ public sealed class GenerateCommand(CpuBackendOptions cpu, SelfValidationOptions
     /// <summary>A text prompt: through <paramref name="generateUrl"/> when given, else declined (no CPU text-to-image).</summary>
     public async Task<int> RunPromptAsync(string prompt, Uri? generateUrl, string outPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
+        if (CheckOutput(outPath, stderr) is { } refused) return refused;
         if (generateUrl is null)
         {
             stdout.WriteLine("declined: no text-to-image backend is configured and the CPU fallbacks have none, so a text task "
@@ -77,6 +79,21 @@ public sealed class GenerateCommand(CpuBackendOptions cpu, SelfValidationOptions
         }
         stdout.WriteLine($"backend: {backend.Name}");
         return Finish(splatsOut, [("generate", clock.Elapsed)], outPath, stdout);
+    }
+
+    /// <summary>Exit code 1 with one line when the result paths cannot be written (checked before any work).</summary>
+    private static int? CheckOutput(string outPath, TextWriter stderr, params string[] inputs)
+    {
+        try
+        {
+            ResultFiles.Check(outPath, inputs);
+            return null;
+        }
+        catch (IOException error)
+        {
+            stderr.WriteLine($"--out: {error.Message}");
+            return 1;
+        }
     }
 
     private int Finish(ActivatedSplats activated, List<(string Stage, TimeSpan Elapsed)> timings, string outPath, TextWriter stdout)

@@ -1,3 +1,4 @@
+using Miner.Models.Files;
 using Miner.Models.Imaging;
 using Miner.Models.Rendering;
 using Miner.Models.Splats;
@@ -13,13 +14,32 @@ public static class ResultFiles
     public static ResultPaths Write(string plyPath, GaussianCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
+        var paths = Check(plyPath);
+        OutputFile.Write(paths.Ply, stream => PlyWriter.Write(stream, cloud));
+        OutputFile.WriteAllBytes(paths.Spz, SpzWriter.Write(cloud));
+        OutputFile.WriteAllBytes(paths.Grid, PngEncoder.Encode(GridPreview.Render(cloud)));
+        return paths;
+    }
+
+    /// <summary>
+    /// The three paths for <paramref name="plyPath"/>, checked before any work: a .ply path (not a folder), none of
+    /// the three an input file; the folder is created when missing.
+    /// </summary>
+    public static ResultPaths Check(string plyPath, params string[] inputs)
+    {
+        if (!plyPath.EndsWith(".ply", StringComparison.OrdinalIgnoreCase))
+            throw new FileRefusedException($"{plyPath}: give a .ply path (the .spz and .grid.png are written beside it)");
         var directory = Path.GetDirectoryName(Path.GetFullPath(plyPath))!;
+        var folder = FileStatus.Of(directory);
+        if (folder.Exists && folder.Kind != FileKind.Directory) throw new FileRefusedException($"{plyPath}: {directory} is not a folder");
         Directory.CreateDirectory(directory);
         var stem = Path.Combine(directory, Path.GetFileNameWithoutExtension(plyPath));
         var paths = new ResultPaths(stem + ".ply", stem + ".spz", stem + ".grid.png");
-        using (var stream = File.Create(paths.Ply)) PlyWriter.Write(stream, cloud);
-        File.WriteAllBytes(paths.Spz, SpzWriter.Write(cloud));
-        File.WriteAllBytes(paths.Grid, PngEncoder.Encode(GridPreview.Render(cloud)));
+        foreach (var path in new[] { paths.Ply, paths.Spz, paths.Grid })
+        {
+            OutputFile.RequireWritableTarget(path);
+            OutputFile.RefuseOverwritingInput(path, inputs);
+        }
         return paths;
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Miner.Host.Cli;
+using Miner.Models.Files;
 using Miner.Models.Imaging;
 using Miner.Models.Rendering;
 using Miner.Models.Splats;
@@ -28,6 +30,7 @@ public sealed class RenderCommand(SplatOptions options)
 
         try
         {
+            CheckOutputs(request);
             var loaded = SplatFile.Load(request.File, options.Read, options.Threads);
             if (loaded.Cloud.Count == 0) throw new InvalidDataException($"{request.File}: the cloud has no gaussians to render");
             if (request.IsCustomView) RenderCustom(request, loaded.Cloud, stdout);
@@ -38,10 +41,38 @@ public sealed class RenderCommand(SplatOptions options)
                                           or DllNotFoundException or ArgumentException or InvalidDataException
                                           or InvalidOperationException)
         {
-            stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine($"error: {FailureReport.OneLine(error.Message)}");
             return 1;
         }
     }
+
+    /// <summary>
+    /// Before rendering: a custom view's --out and --grid are PNG files (not folders, not the input); the production
+    /// --out is a folder, created when missing, and the views written inside it must not be the input either.
+    /// </summary>
+    private static void CheckOutputs(RenderRequest r)
+    {
+        if (r.Grid is { } grid)
+        {
+            OutputFile.RequireWritableTarget(grid);
+            OutputFile.RefuseOverwritingInput(grid, r.File);
+        }
+        if (r.Out is not { } output) return;
+        if (r.IsCustomView)
+        {
+            OutputFile.RequireWritableTarget(output);
+            OutputFile.RefuseOverwritingInput(output, r.File);
+            return;
+        }
+        var folder = FileStatus.Of(output);
+        if (folder.Exists && folder.Kind != FileKind.Directory)
+            throw new FileRefusedException($"{output}: is {folder.Describe()}; --out names the folder for the 16 views");
+        Directory.CreateDirectory(output);
+        for (var view = 0; view < ProductionViews.Count; view++)
+            OutputFile.RefuseOverwritingInput(ViewPath(output, view), r.File);
+    }
+
+    private static string ViewPath(string directory, int view) => Path.Combine(directory, $"view-{view:00}.png");
 
     private static string? Validate(RenderRequest r)
     {
@@ -84,12 +115,11 @@ public sealed class RenderCommand(SplatOptions options)
         var splats = ValidatorNormalization.Apply(cloud, renderOptions.ReferenceSize);
         if (r.Out is { } directory)
         {
-            Directory.CreateDirectory(directory);
             for (var view = 0; view < ProductionViews.Count; view++)
             {
                 var clock = Stopwatch.StartNew();
                 var image = SplatRasterizer.Render(splats, ProductionViews.Camera(view), renderOptions);
-                var path = Path.Combine(directory, $"view-{view:00}.png");
+                var path = ViewPath(directory, view);
                 Write(path, image);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{path}: theta {ProductionViews.ThetaDegrees(view):0.###}, {NonBackground(image):N0} non-white pixels in {clock.Elapsed.TotalMilliseconds:0} ms"));
@@ -105,15 +135,9 @@ public sealed class RenderCommand(SplatOptions options)
         }
     }
 
-    /// <summary>RGB PNG, as the validator saves its renders; written through a temp file so a failure leaves no half file.</summary>
-    private static void Write(string path, RgbaImage image)
-    {
-        var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { } parent) Directory.CreateDirectory(parent);
-        var temp = full + ".tmp";
-        File.WriteAllBytes(temp, PngEncoder.Encode(image, includeAlpha: false));
-        File.Move(temp, full, overwrite: true);
-    }
+    /// <summary>RGB PNG, as the validator saves its renders, written through a temporary and a rename.</summary>
+    private static void Write(string path, RgbaImage image) =>
+        OutputFile.WriteAllBytes(path, PngEncoder.Encode(image, includeAlpha: false));
 
     private static int NonBackground(RgbaImage image)
     {

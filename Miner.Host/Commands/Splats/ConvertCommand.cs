@@ -12,6 +12,7 @@ public sealed class ConvertCommand(SplatOptions options)
 {
     public int Run(string input, string output, TextWriter stdout, TextWriter stderr) => SplatCommandGuard.Run(stderr, () =>
     {
+        SplatCommandGuard.CheckOutput(input, output);
         var clock = Stopwatch.StartNew();
         var loaded = SplatFile.Load(input, options.Read, options.Threads);
         SplatFile.Save(output, loaded.Cloud, options.Spz, options.Threads);

@@ -12,6 +12,7 @@ public sealed class NormalizeCommand(SplatOptions options)
 {
     public int Run(string input, string output, TextWriter stdout, TextWriter stderr) => SplatCommandGuard.Run(stderr, () =>
     {
+        SplatCommandGuard.CheckOutput(input, output);
         var cloud = SplatFile.Load(input, options.Read, options.Threads).Cloud;
         var geometry = GeometryNormalizer.Normalize(cloud, options.Normalization);
         var opacity = OpacityNormalizer.Normalize(cloud, options.Normalization);

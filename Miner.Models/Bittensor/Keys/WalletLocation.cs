@@ -10,7 +10,7 @@ public sealed record WalletLocation
     public const string DefaultName = "default";
     public const string DefaultHotkey = "default";
 
-    /// <exception cref="ArgumentException">a name that is empty or would leave the wallet folder</exception>
+    /// <exception cref="InvalidWalletNameException">a name that is empty or would leave the wallet folder</exception>
     public WalletLocation(string? path = null, string? name = null, string? hotkey = null)
     {
         Path = string.IsNullOrWhiteSpace(path) ? DefaultPath : path;
@@ -42,7 +42,7 @@ public sealed record WalletLocation
     private static string Checked(string value, string what)
     {
         if (value is "." or ".." || value.IndexOfAny(['/', '\\', '\0']) >= 0 || value.Any(char.IsControl) || value.Trim() != value)
-            throw new ArgumentException($"{what} '{value}' is not a plain file name (no slashes, '.', '..', control characters or outer spaces)");
+            throw new InvalidWalletNameException($"{what} '{value}' is not a plain file name (no slashes, '.', '..', control characters or outer spaces)");
         return value;
     }
 }

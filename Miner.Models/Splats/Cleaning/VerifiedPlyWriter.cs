@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Miner.Models.Files;
 
 namespace Miner.Models.Splats;
 
@@ -20,17 +21,8 @@ public static class VerifiedPlyWriter
     /// <summary>Throws <see cref="InvalidDataException"/> naming the first attribute that did not survive.</summary>
     public static void Write(string path, GaussianCloud cloud, bool verify = true, int threads = 0)
     {
-        var temporary = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            PlyWriter.WriteFile(temporary, cloud, threads: threads);
-            if (verify) Verify(cloud, PlyReader.ReadFile(temporary, threads: threads));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        OutputFile.Write(path, stream => PlyWriter.Write(stream, cloud, threads: threads),
+            verify ? temporary => Verify(cloud, PlyReader.ReadFile(temporary, threads: threads)) : null);
     }
 
     private static void Verify(GaussianCloud expected, GaussianCloud actual)

@@ -1,3 +1,4 @@
+using Miner.Models.Files;
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -28,11 +29,9 @@ public static class PlyWriter
         return text.ToString();
     }
 
-    public static void WriteFile(string path, GaussianCloud cloud, bool includeNormals = false, int threads = 0)
-    {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-        Write(stream, cloud, includeNormals, threads);
-    }
+    /// <summary>Writes through a temporary file and a rename (<see cref="OutputFile"/>).</summary>
+    public static void WriteFile(string path, GaussianCloud cloud, bool includeNormals = false, int threads = 0) =>
+        OutputFile.Write(path, stream => Write(stream, cloud, includeNormals, threads));
 
     public static byte[] ToBytes(GaussianCloud cloud, bool includeNormals = false, int threads = 0)
     {

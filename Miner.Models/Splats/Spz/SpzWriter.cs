@@ -1,3 +1,5 @@
+using Miner.Models.Files;
+
 namespace Miner.Models.Splats;
 
 /// <summary>Writes the subnet's SPZ: a version-2 payload (<see cref="SpzPacker"/>) in one zstd frame with its content size.</summary>
@@ -18,7 +20,6 @@ public static class SpzWriter
         SpzPacker.Pack(cloud, payload, threads);
         var frame = GC.AllocateUninitializedArray<byte>(ZstdNative.CompressBound(payload.Length));
         var length = ZstdNative.Compress(payload, frame, options.CompressionLevel, options.Workers);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-        stream.Write(frame, 0, length);
+        OutputFile.Write(path, stream => stream.Write(frame, 0, length));
     }
 }
