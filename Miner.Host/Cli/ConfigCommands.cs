@@ -16,7 +16,7 @@ public static class ConfigCommands
 
         var file = new Argument<FileInfo>("FILE") { Description = "HOCON file to validate" };
         var check = new Command("check", "Validate a configuration file: syntax, unknown keys, types") { file };
-        check.SetAction(parse => new ConfigurationChecker(MinerSettings.Sections).Run(parse.GetValue(file)!.FullName, context.Out));
+        check.SetAction(parse => new ConfigurationChecker(MinerSettings.Sections).Run(parse.GetValue(file)!.FullName, context.Out, context.Error));
 
         return new Command("config", "Inspect and validate configuration") { show, check };
     }

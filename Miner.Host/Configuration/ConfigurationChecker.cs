@@ -32,15 +32,23 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         return diagnostics;
     }
 
-    /// <summary>Prints each diagnostic and a summary; 0 when there is no error, 1 otherwise.</summary>
-    public int Run(string path, TextWriter output)
+    /// <summary>
+    /// Prints each diagnostic (the report, on <paramref name="output"/>) and a summary; a file with errors gets its
+    /// summary on <paramref name="error"/> and exit code 1, as every refusal does.
+    /// </summary>
+    public int Run(string path, TextWriter output, TextWriter error)
     {
         var diagnostics = Check(path);
         foreach (var diagnostic in diagnostics) output.WriteLine(diagnostic);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count - errors;
-        output.WriteLine(errors == 0 && warnings == 0 ? $"{path}: ok" : $"{path}: {errors} error(s), {warnings} warning(s)");
-        return errors == 0 ? 0 : 1;
+        if (errors > 0)
+        {
+            error.WriteLine($"{path}: {errors} error(s), {warnings} warning(s)");
+            return 1;
+        }
+        output.WriteLine(warnings == 0 ? $"{path}: ok" : $"{path}: 0 error(s), {warnings} warning(s)");
+        return 0;
     }
 
     /// <summary>Keys outside every registered section are unknown; sections on the way to one are walked into.</summary>

@@ -13,7 +13,7 @@ public sealed class ConfigurationCheckerSpecs
         var path = dir.Write("miner.conf", SampleConfiguration.MinerConf);
         Assert.Empty(_checker.Check(path));
         var output = new StringWriter();
-        Assert.Equal(0, _checker.Run(path, output));
+        Assert.Equal(0, _checker.Run(path, output, output));
         Assert.EndsWith("miner.conf: ok", output.ToString().Trim());
     }
 
@@ -41,14 +41,15 @@ public sealed class ConfigurationCheckerSpecs
     }
 
     [Fact]
-    public void Run_prints_each_diagnostic_and_exits_one_on_errors()
+    public void Run_prints_each_diagnostic_and_exits_one_with_the_summary_on_stderr()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("op.conf", "wallet.nmae = x");
         var output = new StringWriter();
-        Assert.Equal(1, _checker.Run(path, output));
+        var error = new StringWriter();
+        Assert.Equal(1, _checker.Run(path, output, error));
         Assert.Contains("wallet.nmae: unknown key", output.ToString());
-        Assert.Contains("1 error(s), 0 warning(s)", output.ToString());
+        Assert.Equal($"{path}: 1 error(s), 0 warning(s)", error.ToString().Trim());
     }
 
     [Fact]

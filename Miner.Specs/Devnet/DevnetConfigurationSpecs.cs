@@ -63,6 +63,6 @@ public sealed class DevnetConfigurationSpecs
     public void Config_check_accepts_the_shipped_devnet_conf()
     {
         var output = new StringWriter();
-        Assert.Equal(0, new ConfigurationChecker(MinerSettings.Sections).Run(DevnetOptions.DefaultsPath, output));
+        Assert.Equal(0, new ConfigurationChecker(MinerSettings.Sections).Run(DevnetOptions.DefaultsPath, output, output));
     }
 }

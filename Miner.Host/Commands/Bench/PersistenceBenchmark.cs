@@ -18,7 +18,7 @@ public static class PersistenceBenchmark
             stderr.WriteLine("--events must be at least 100");
             return 1;
         }
-        var folder = Path.Combine(Path.GetTempPath(), "miner-bench-" + Guid.NewGuid().ToString("N")[..10]);
+        var folder = ScratchFolder.Create("miner-bench-").FullName;
         try
         {
             var rows = Measure(Path.Combine(folder, "bench.db"), events).GetAwaiter().GetResult();

@@ -21,7 +21,7 @@ public sealed class BenchSplatsCommand(SplatOptions options)
 
     public int Run(bool json, TextWriter stdout, TextWriter stderr) => SplatCommandGuard.Run(stderr, () =>
     {
-        var directory = Directory.CreateTempSubdirectory("miner-bench-");
+        var directory = Bench.ScratchFolder.Create("miner-bench-");
         try
         {
             var results = new[] { 0, 3 }.Select(degree => Measure(degree, directory.FullName)).ToArray();

@@ -1,0 +1,22 @@
+namespace Miner.Specs.HostileInput;
+
+/// <summary>
+/// One careless or hostile invocation: the arguments (relative to a fresh <see cref="Workspace"/>), what to make
+/// there first, the exit codes the README's table allows for it, and the files it may write (all else must stay).
+/// </summary>
+public sealed record HostileCase(string Name, string[] Args)
+{
+    public Action<Workspace> Setup { get; init; } = _ => { };
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Refused or failed by default; commands with a verdict may answer 2 or 3.</summary>
+    public int[] AllowedExitCodes { get; init; } = [1];
+
+    /// <summary>Paths (relative to the workspace) the command may create or change.</summary>
+    public string[] Outputs { get; init; } = [];
+
+    public TimeSpan Limit { get; init; } = TimeSpan.FromSeconds(30);
+
+    public override string ToString() => Name;
+}
