@@ -35,7 +35,7 @@ public sealed class WalletSpecs : IDisposable
     [InlineData("a\\b")]
     public void A_hotkey_name_that_would_leave_the_wallet_folder_is_refused(string hotkey)
     {
-        Assert.Throws<ArgumentException>(() => new WalletLocation("/w", "miner", hotkey));
+        Assert.Throws<InvalidWalletNameException>(() => new WalletLocation("/w", "miner", hotkey));
     }
 
     [Fact]
