@@ -86,7 +86,7 @@ public sealed class DevnetSession : IAsyncDisposable
         DevnetNetwork? network = null;
         try
         {
-            network = await DevnetNetwork.StartAsync(devnet).ConfigureAwait(false);
+            network = await DevnetNetwork.StartAsync(devnet, tasks: new DevnetTaskBook(request.TaskLimit)).ConfigureAwait(false);
             var key = DevnetKeys.Miner(devnet.Seed);
             var hotkey = Ss58.Encode(key.PublicKey);
             network.RegisterMiner(hotkey);
@@ -150,7 +150,7 @@ public sealed class DevnetSession : IAsyncDisposable
             }
         }
         return new DevnetSnapshot(_clock.Elapsed, rows, gpus.OrderBy(g => g.Gpu, StringComparer.Ordinal).ToList(),
-            Recorder.Generated, Recorder.Declined);
+            Recorder.Generated, Recorder.Declined, Network.Tasks.Settled, Network.Tasks.HandedOut, Network.Tasks.Limit);
     }
 
     public async ValueTask DisposeAsync()
