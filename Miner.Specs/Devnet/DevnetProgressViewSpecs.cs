@@ -21,7 +21,7 @@ public sealed class DevnetProgressViewSpecs
             .Select(uid => new DevnetValidatorRow(new DevnetValidatorStatus(uid, $"hk{uid}", 9000 + uid, "normal", stats), null, null))
             .ToList();
         return new DevnetSnapshot(TimeSpan.FromSeconds(settled.Length), rows, [new GpuStatus("gpu-0", true, null, null, 0, 0, 0, 0, 0)],
-            0, 0, settled, settled.Length, 3);
+            0, 0, settled, settled.Length, 3, 0);
     }
 
     private static int LineCount(DevnetSnapshot snapshot) => DevnetStatusTable.Render(snapshot).Split('\n').Length - 1;

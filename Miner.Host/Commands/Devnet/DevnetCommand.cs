@@ -48,8 +48,9 @@ public static class DevnetCommand
         await using (session.ConfigureAwait(false))
         {
             snapshot = await session.SnapshotAsync().ConfigureAwait(false);
-            // The devnet hands out no more than N tasks, so the run stops at exactly N settled, none left in flight.
-            while (!cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n))
+            // The devnet hands out no more than N tasks, so the run stops at exactly N settled; it waits for the miner
+            // to have heard the answer to each, so no reply reaches an actor that already stopped.
+            while (!cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n && snapshot.MinerInFlight == 0))
             {
                 try
                 {
