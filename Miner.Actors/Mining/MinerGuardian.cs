@@ -47,7 +47,7 @@ public sealed class MinerGuardian : ReceiveActor
     private static Props ScoreKeeperProps(MiningOptions options, PersistenceStores? stores)
     {
         var keeperStores = stores ?? PersistenceStores.InMemory();
-        var subscribers = new List<IActorRef>();
+        var subscribers = new ValidatorEventSubscribers();
         return BackoffSupervisor.Props(new BackoffOptions(
             Props.Create(() => new ScoreKeeper(options, keeperStores, subscribers)), ScoreKeeper.Id,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2) { Mode = BackoffMode.OnStop });

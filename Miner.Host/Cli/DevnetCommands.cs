@@ -12,13 +12,18 @@ public static class DevnetCommands
 {
     public static Command CreateDevnet(CliContext context)
     {
-        var tasks = new Option<int?>("--tasks") { Description = "Stop after this many settled tasks (default: run until Ctrl+C)" };
+        var tasks = new Option<int?>("--tasks")
+        {
+            Description = "Settle exactly N tasks: the devnet's validators hand out N tasks in all, then answer pulls with no task; "
+                + "the run ends when those N are settled (default: run until Ctrl+C)",
+        };
         var validators = new Option<int?>("--validators") { Description = "Validators to start (default devnet.validators, 4)" };
         var gpus = new Option<int>("--gpus") { Description = "CPU pools standing in for GPU cards", DefaultValueFactory = _ => 1 };
         var seed = new Option<int?>("--seed") { Description = "Seed of the dev hotkeys, tasks and injected failures (default devnet.seed, 1)" };
         var output = new Option<string>("--out") { Description = "Folder for results (PLY, SPZ, grid PNG), the metagraph file and logs", DefaultValueFactory = _ => "out" };
         var devnetConfig = new Option<FileInfo?>("--devnet-config") { Description = "Operator HOCON file over hocon/devnet.conf" };
-        var command = new Command("devnet", "Start local devnet validators and mine against them with CPU fallbacks, showing a live status table")
+        var command = new Command("devnet", "Start local devnet validators and mine against them with CPU fallbacks, showing a live status "
+            + "table (one line per settled task when stdout is not a terminal)")
         {
             tasks, validators, gpus, seed, output, devnetConfig,
         };
@@ -43,7 +48,7 @@ public static class DevnetCommands
             }
             using var stop = new StopSignals();
             return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
-                parse.GetValue(seed), parse.GetValue(output)!, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
+                parse.GetValue(seed), parse.GetValue(output)!, DevnetOutputMode.Auto, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
         }));
         return command;
     }

@@ -12,9 +12,11 @@ public sealed class DevnetNetwork : IAsyncDisposable
 {
     private readonly List<DevnetValidatorHost> _hosts;
 
-    private DevnetNetwork(DevnetOptions options, DevnetMinerRegistry miners, List<DevnetValidatorHost> hosts, DevnetMetagraph metagraph)
+    private DevnetNetwork(DevnetOptions options, DevnetMinerRegistry miners, List<DevnetValidatorHost> hosts, DevnetMetagraph metagraph,
+        DevnetTaskBook tasks)
     {
         Options = options;
+        Tasks = tasks;
         Miners = miners;
         _hosts = hosts;
         Metagraph = metagraph;
@@ -28,18 +30,23 @@ public sealed class DevnetNetwork : IAsyncDisposable
 
     public DevnetMetagraph Metagraph { get; }
 
+    /// <summary>Tasks handed out and settled across every validator.</summary>
+    public DevnetTaskBook Tasks { get; }
+
     /// <summary>Where the metagraph file was written.</summary>
     public string MetagraphPath => Path.GetFullPath(Options.MetagraphFile);
 
     /// <param name="scorer">Scores submissions; null uses <see cref="DevnetProxyScorer"/> with <see cref="DevnetOptions.Scoring"/>.</param>
     /// <param name="time">The validators' clock (cooldowns, nonces, latency); null is the system clock.</param>
+    /// <param name="tasks">Shared by the validators: a limit there caps the tasks they hand out in all; null hands out without end.</param>
     public static async Task<DevnetNetwork> StartAsync(DevnetOptions options, TimeProvider? time = null, ISubmissionScorer? scorer = null,
-        CancellationToken cancellation = default)
+        DevnetTaskBook? tasks = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         time ??= TimeProvider.System;
         scorer ??= new DevnetProxyScorer(options.Scoring);
+        tasks ??= new DevnetTaskBook();
         var miners = new DevnetMinerRegistry(firstUid: options.Validators);
         var hosts = new List<DevnetValidatorHost>();
         try
@@ -48,8 +55,8 @@ public sealed class DevnetNetwork : IAsyncDisposable
             {
                 var hotkey = Ss58.Encode(DevnetKeys.Validator(options.Seed, uid).PublicKey);
                 var behaviour = options.BehaviourOf(uid);
-                var tasks = new DevnetTaskSource(options.Tasks, Derive(options.Seed, uid, 1));
-                var validator = new DevnetValidator(uid, hotkey, options.RulesOf(uid), behaviour.Acceptance, miners, tasks, scorer, time);
+                var source = new DevnetTaskSource(options.Tasks, Derive(options.Seed, uid, 1));
+                var validator = new DevnetValidator(uid, hotkey, options.RulesOf(uid), behaviour.Acceptance, miners, source, scorer, time, tasks);
                 var port = options.BasePort == 0 ? 0 : options.BasePort + uid;
                 hosts.Add(await DevnetValidatorHost.StartAsync(validator, behaviour, options.Host, port, Derive(options.Seed, uid, 2), time, cancellation)
                     .ConfigureAwait(false));
@@ -58,7 +65,7 @@ public sealed class DevnetNetwork : IAsyncDisposable
             var metagraph = new DevnetMetagraph(options.Netuid, hosts.Select(h =>
                 new DevnetMetagraphValidator(h.Validator.Uid, h.Validator.Hotkey, stake, h.Target.Address.ToString(), h.Target.Port, Serving: true)).ToArray());
             DevnetMetagraphFile.Write(options.MetagraphFile, metagraph);
-            return new DevnetNetwork(options, miners, hosts, metagraph);
+            return new DevnetNetwork(options, miners, hosts, metagraph, tasks);
         }
         catch
         {

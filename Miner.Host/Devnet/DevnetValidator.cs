@@ -17,11 +17,12 @@ public sealed class DevnetValidator
     private readonly IDevnetTaskSource _tasks;
     private readonly ISubmissionScorer _scorer;
     private readonly TimeProvider _time;
+    private readonly DevnetTaskBook _book;
     private readonly Dictionary<int, DevnetMinerData> _data = [];
     private readonly Lock _gate = new();
 
     public DevnetValidator(int uid, string hotkey, DevnetRuleOptions rules, DevnetAcceptance acceptance,
-        DevnetMinerRegistry miners, IDevnetTaskSource tasks, ISubmissionScorer scorer, TimeProvider time)
+        DevnetMinerRegistry miners, IDevnetTaskSource tasks, ISubmissionScorer scorer, TimeProvider time, DevnetTaskBook? book = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         rules.Validate("devnet.rules");
@@ -33,6 +34,7 @@ public sealed class DevnetValidator
         _tasks = tasks ?? throw new ArgumentNullException(nameof(tasks));
         _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _book = book ?? new DevnetTaskBook();
     }
 
     public int Uid { get; }
@@ -91,6 +93,8 @@ public sealed class DevnetValidator
             if (task is not null) Stats.Reissued();
             else
             {
+                // The run's task limit is reached: no task and no cooldown, as a validator with an empty queue answers.
+                if (!_book.TryHandOut()) return request with { Task = null, CooldownUntil = 0 };
                 task = _tasks.Next();
                 miner.Assign(task, now);
                 Stats.Assigned();
@@ -149,6 +153,7 @@ public sealed class DevnetValidator
             if (!signed)
             {
                 Stats.Penalised();
+                Settle(miner, assigned, now, DevnetTaskOutcome.Penalised, score: null);
                 miner.ResetTask(now, Throttle, Cooldown + _rules.CooldownPenalty.TotalSeconds);
                 return WithFeedback(request, miner, now, fidelity: 0, validationFailed: false);
             }
@@ -156,6 +161,7 @@ public sealed class DevnetValidator
             if (request.Results.Length == 0)
             {
                 Stats.Declined();
+                Settle(miner, assigned, now, DevnetTaskOutcome.Declined, score: null);
                 miner.ResetTask(now, Throttle, Cooldown);
                 return WithFeedback(request, miner, now, fidelity: 0, validationFailed: false);
             }
@@ -177,6 +183,7 @@ public sealed class DevnetValidator
             if (score.ValidationFailed)
             {
                 Stats.ValidationFailed();
+                Settle(miner, assigned, now, DevnetTaskOutcome.ValidationFailed, score: null);
                 miner.ResetTask(now, Throttle, Cooldown);
                 return WithFeedback(request, miner, now, fidelity: 0, validationFailed: true);
             }
@@ -184,16 +191,25 @@ public sealed class DevnetValidator
             if (score.Score < _rules.QualityThreshold)
             {
                 Stats.Penalised();
+                Settle(miner, assigned, now, DevnetTaskOutcome.Penalised, score.Score);
                 miner.ResetTask(now, Throttle, Cooldown + _rules.CooldownPenalty.TotalSeconds);
                 return WithFeedback(request, miner, now, fidelity: 0, validationFailed: false);
             }
             var fidelity = Math.Min(1.0, score.Score);
+            Settle(miner, assigned, now, DevnetTaskOutcome.Accepted, fidelity);
             miner.ResetTask(now, Throttle, Cooldown);
             miner.AddObservation(now, fidelity, _rules.MovingAverageAlpha);
             miner.LastSubmitTime = (long)now;
             Stats.Accepted(fidelity);
             return WithFeedback(request, miner, now, fidelity, validationFailed: false);
         }
+    }
+
+    /// <summary>Records the settlement in the book; under the lock, before <see cref="DevnetMinerData.ResetTask"/> forgets the hand-out time.</summary>
+    private void Settle(DevnetMinerData miner, DevnetTask task, double now, DevnetTaskOutcome outcome, double? score)
+    {
+        var took = TimeSpan.FromSeconds(Math.Max(0, now - (miner.AssignmentTime ?? now)));
+        _book.Settle(new DevnetSettledTask(task.Protocol.Id, Uid, task.Protocol.Kind, outcome, score, took));
     }
 
     private DevnetMinerData MinerData(int uid)

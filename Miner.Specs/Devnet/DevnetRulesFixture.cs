@@ -9,13 +9,14 @@ namespace Miner.Specs.Devnet;
 /// <summary>One devnet validator on a manual clock, one registered miner, text tasks t1, t2, ... and a settable score.</summary>
 internal sealed class DevnetRulesFixture
 {
-    public DevnetRulesFixture(DevnetRuleOptions? rules = null, DevnetAcceptance acceptance = DevnetAcceptance.Normal)
+    public DevnetRulesFixture(DevnetRuleOptions? rules = null, DevnetAcceptance acceptance = DevnetAcceptance.Normal, int? taskLimit = null)
     {
         Rules = rules ?? new DevnetRuleOptions();
+        Book = new DevnetTaskBook(taskLimit);
         MinerHotkey = Ss58.Encode(MinerKey.PublicKey);
         Registry.Register(MinerHotkey);
         ValidatorHotkey = Ss58.Encode(DevnetKeys.Validator(1, 0).PublicKey);
-        Validator = new DevnetValidator(0, ValidatorHotkey, Rules, acceptance, Registry, Tasks, Scorer, Time);
+        Validator = new DevnetValidator(0, ValidatorHotkey, Rules, acceptance, Registry, Tasks, Scorer, Time, Book);
     }
 
     public static Sr25519Keypair MinerKey { get; } = DevnetKeys.Miner(1);
@@ -33,6 +34,8 @@ internal sealed class DevnetRulesFixture
     public SettableScorer Scorer { get; } = new();
 
     public DevnetValidator Validator { get; }
+
+    public DevnetTaskBook Book { get; }
 
     public string MinerHotkey { get; }
 

@@ -88,7 +88,7 @@ public sealed class DevnetEndToEndSpecs : IDisposable
             var snapshot = await session.SnapshotAsync();
             if (done(snapshot)) return snapshot;
             if (DateTime.UtcNow - start > Deadline)
-                Assert.Fail("devnet run did not get there in time:\n" + DevnetStatusTable.Render(snapshot, null) + LogTail(session));
+                Assert.Fail("devnet run did not get there in time:\n" + DevnetStatusTable.Render(snapshot) + LogTail(session));
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
     }

@@ -17,10 +17,10 @@ public sealed class MiningSystemSpec : ActorSpec
     private readonly FakeGpuBehaviour _gpu = new();
     private IActorRef _miner = null!;
 
-    private void StartMiner(int validators, int gpus, double failureRate, int seed = 5, MiningOptions? options = null)
+    private void StartMiner(int validators, int gpus, double failureRate, int seed = 5, MiningOptions? options = null, double acceptRate = 1.0)
     {
         var random = new Random(seed);
-        _network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings { TransportFailureRate = failureRate }, random);
+        _network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings { TransportFailureRate = failureRate, AcceptRate = acceptRate }, random);
         var candidates = new List<ValidatorCandidate>();
         for (var uid = 0; uid < validators; uid++)
         {
@@ -114,5 +114,19 @@ public sealed class MiningSystemSpec : ActorSpec
         Assert.Empty(open.Tasks);
         Assert.All(tasks, p => Assert.True(p.Value == 1, $"task {p.Key} settled {p.Value} times"));
         Assert.Equal(0, Validators.Sum(v => v.TotalViolations));
+    }
+
+    [Fact]
+    public void A_mining_run_leaves_no_message_unhandled()
+    {
+        // Like a devnet run: transport errors, rejected results, the devnet's short blacklist window (so validators are
+        // blacklisted, dropped, restored), results that reach the router after their validator left.
+        var unhandled = new List<UnhandledMessage>();
+        using var subscription = Sys.EventStream.Subscribe<UnhandledMessage>(unhandled.Add);
+        var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromMinutes(20) } };
+        StartMiner(validators: 6, gpus: 2, failureRate: 0.05, options: options, acceptRate: 0.6);
+        Advance(TimeSpan.FromHours(2));
+        Assert.True(Validators.Sum(v => v.Accepted) > 0 && Validators.Sum(v => v.Penalties) > 0, "the run accepted and was penalised");
+        Assert.True(unhandled.Count == 0, string.Join("\n", unhandled.Select(u => $"{u.Message.GetType().Name} from {u.Sender.Path} to {u.Recipient.Path}")));
     }
 }

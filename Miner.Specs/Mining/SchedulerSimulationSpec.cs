@@ -45,4 +45,19 @@ public sealed class SchedulerSimulationSpec
         Assert.Equal(3, rows.GetArrayLength());
         Assert.Equal(["round-robin", "stake-weighted", "base-miner"], rows.EnumerateArray().Select(r => r.GetProperty("policy").GetString()));
     }
+
+    [Fact]
+    public void Bench_scheduler_prints_the_setting_of_the_scenarios_it_ran()
+    {
+        var output = new StringWriter();
+        var scenario = new SchedulerScenario(4, 1, TimeSpan.FromSeconds(20))
+        {
+            Duration = TimeSpan.FromMinutes(30),
+            Rules = new ValidatorRuleSettings { TaskCooldownSeconds = 120 },
+            Network = new SimulatedNetworkSettings { TransportFailureRate = 0.05 },
+        };
+        Assert.Equal(0, BenchSchedulerCommand.Run(false, output, TextWriter.Null, [scenario]));
+        Assert.StartsWith("0.5 simulated hours; validators: cooldown 120 s, throttle 30 s, pull 0.4 s, upload 1.5 s, validation 6 s, 5 % transport failures",
+            output.ToString());
+    }
 }

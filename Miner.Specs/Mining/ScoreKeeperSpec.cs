@@ -22,7 +22,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
         var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromHours(1) } };
         _keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, PersistenceStores.InMemory())), "scorekeeper");
         _subscriber = CreateTestProbe("subscriber");
-        _keeper.Tell(new SubscribeValidatorEvents(_subscriber.Ref));
+        _keeper.Tell(new SubscribeValidatorEvents(_subscriber.Ref, ValidatorEvents.All));
     }
 
     private void Report(double score) =>
@@ -53,6 +53,17 @@ public sealed class ScoreKeeperSpec : ActorSpec
         _keeper.Tell(new SubmissionGivenUp(_validator, "t", "no answer", true));
         var known = _subscriber.ExpectMsg<ValidatorCooldownKnown>();
         Assert.Equal((Clock.UtcNow.AddMinutes(16), "t"), (known.Until, known.TaskId));
+    }
+
+    [Fact]
+    public void A_subscriber_hears_only_the_events_it_asked_for()
+    {
+        var metagraph = CreateTestProbe("metagraph");
+        _keeper.Tell(new SubscribeValidatorEvents(metagraph.Ref, ValidatorEvents.BlacklistChanges));
+        Report(0);
+        Report(0);
+        Assert.True(metagraph.ExpectMsg<BlacklistChanged>().Blacklisted); // the two cooldowns before it were not sent
+        metagraph.ExpectNoMsg(TimeSpan.Zero);
     }
 
     [Fact]

@@ -28,12 +28,12 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
     [Fact]
     public void A_failed_journal_write_restarts_the_keeper_by_backoff_with_its_state_and_subscribers()
     {
-        var subscribers = new List<IActorRef>();
+        var subscribers = new ValidatorEventSubscribers();
         var keeper = Sys.ActorOf(BackoffSupervisor.Props(new BackoffOptions(
             Props.Create(() => new ScoreKeeper(Options, Stores, subscribers)), ScoreKeeper.Id,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0) { Mode = BackoffMode.OnStop }), "scorekeeper-backoff");
         var poller = CreateTestProbe("poller");
-        keeper.Tell(new SubscribeValidatorEvents(poller.Ref));
+        keeper.Tell(new SubscribeValidatorEvents(poller.Ref, ValidatorEvents.All));
         Report(keeper, "t1", 0.8);
         poller.ExpectMsg<ValidatorCooldownKnown>();
         Assert.Equal(1, EntryOf(keeper).Submissions); // answered once t1 is written

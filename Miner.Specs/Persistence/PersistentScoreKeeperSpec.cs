@@ -29,7 +29,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         using var kit = new SystemWith(stores);
         var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
-        keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref));
+        keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
         cooldownUntil = kit.Clock.UtcNow.AddSeconds(270);
         blacklistedUntil = kit.Clock.UtcNow.AddHours(1);
         keeper.Tell(new SubmissionReported(Validator, "t1", false,
@@ -47,7 +47,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         using var kit = new SystemWith(OpenStores());
         var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var poller = kit.CreateTestProbe("poller");
-        keeper.Tell(new SubscribeValidatorEvents(poller.Ref));
+        keeper.Tell(new SubscribeValidatorEvents(poller.Ref, ValidatorEvents.All));
         Assert.Equal(new ValidatorCooldownKnown("hk9", cooldownUntil), poller.ExpectMsg<ValidatorCooldownKnown>());
     }
 
@@ -70,7 +70,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         using var kit = new SystemWith(OpenStores());
         var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
-        keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref));
+        keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
         var blacklist = kit.Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(5)));
         Assert.Equal(blacklistedUntil, blacklist.Dynamic["hk2"].Until);
         subscriber.FishForMessage<ValidatorCooldownKnown>(_ => true);

@@ -147,4 +147,15 @@ public sealed class SplatCommandSpecs : IDisposable
         Assert.All(results.EnumerateArray(), r => Assert.True(r.GetProperty("plyToSpzSeconds1").GetDouble() > 0));
         Assert.Equal(PlyWriter.Header(2000, 0).Length + 2000 * 56, results[0].GetProperty("plyBytes").GetInt64());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Bench_splats_prints_no_reference_figures(bool json)
+    {
+        var bench = new BenchSplatsCommand(new SplatOptions()) { Gaussians = 2000, Repeats = 1 };
+        Assert.Equal(0, bench.Run(json, stdout, stderr));
+        Assert.DoesNotContain("reference", stdout.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("C++", stdout.ToString(), StringComparison.Ordinal);
+    }
 }

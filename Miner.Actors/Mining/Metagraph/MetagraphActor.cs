@@ -69,7 +69,7 @@ public sealed class MetagraphActor : ReceiveActor
 
     protected override void PreStart()
     {
-        _scoreKeeper.Tell(new SubscribeValidatorEvents(Self), Self);
+        _scoreKeeper.Tell(new SubscribeValidatorEvents(Self, ValidatorEvents.BlacklistChanges), Self);
         Timers.StartPeriodicTimer("resync", ResyncMetagraph.Instance, _resync);
         Self.Tell(ResyncMetagraph.Instance, Self);
     }

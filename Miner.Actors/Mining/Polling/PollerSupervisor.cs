@@ -40,7 +40,6 @@ public sealed class PollerSupervisor : ReceiveActor
         {
             if (_pollers.TryGetValue(m.Hotkey, out var poller)) poller.Tell(m, Self);
         });
-        Receive<BlacklistChanged>(_ => { }); // the metagraph turns these into set changes
         Receive<Terminated>(t =>
         {
             var hotkey = NameToHotkey(t.ActorRef.Path.Name);
@@ -59,7 +58,7 @@ public sealed class PollerSupervisor : ReceiveActor
     protected override void PreStart()
     {
         _metagraph.Tell(new SubscribeValidatorSet(Self), Self);
-        _scoreKeeper.Tell(new SubscribeValidatorEvents(Self), Self);
+        _scoreKeeper.Tell(new SubscribeValidatorEvents(Self, ValidatorEvents.Cooldowns), Self);
     }
 
     protected internal override string? DescribeState() => $"{_pollers.Count} pollers";

@@ -24,15 +24,15 @@ public sealed class ScoreKeeper : PersistentActor
     private readonly MiningOptions _options;
     private readonly PendingPredictions _predictions = new();
     private readonly ScoreLedger _ledger;
-    private readonly List<IActorRef> _subscribers;
+    private readonly ValidatorEventSubscribers _subscribers;
 
     /// <param name="subscribers">Shared by the incarnations of one keeper, so a restart by a backoff supervisor keeps them.</param>
-    public ScoreKeeper(MiningOptions options, PersistenceStores? stores = null, List<IActorRef>? subscribers = null)
+    public ScoreKeeper(MiningOptions options, PersistenceStores? stores = null, ValidatorEventSubscribers? subscribers = null)
         : base(stores ?? StoresOfSystemOrInMemory())
     {
         _options = options;
         _ledger = new ScoreLedger(options.Blacklist);
-        _subscribers = subscribers ?? new List<IActorRef>();
+        _subscribers = subscribers ?? new ValidatorEventSubscribers();
         Manifest<PullRecorded>("scorekeeper.pull-recorded.v1");
         Manifest<PullFailed>("scorekeeper.pull-failed.v1");
         Manifest<CooldownObserved>("scorekeeper.cooldown-observed.v1");
@@ -64,8 +64,9 @@ public sealed class ScoreKeeper : PersistentActor
         });
         Receive<SubscribeValidatorEvents>(m =>
         {
-            if (!_subscribers.Contains(m.Subscriber)) _subscribers.Add(m.Subscriber);
+            _subscribers.Add(m.Subscriber, m.Events);
             // A subscriber that arrives after a restart learns the cooldowns recovered from the journal.
+            if (!m.Events.HasFlag(ValidatorEvents.Cooldowns)) return;
             foreach (var (hotkey, until) in _ledger.CooldownsAfter(Now)) m.Subscriber.Tell(new ValidatorCooldownKnown(hotkey, until), Self);
         });
         Receive<GetLedgerEntry>(m => Sender.Tell(new LedgerEntryReply(m.Hotkey, _ledger.Entry(m.Hotkey))));
@@ -137,10 +138,9 @@ public sealed class ScoreKeeper : PersistentActor
         then?.Invoke();
     });
 
-    private void Tell(object message)
-    {
-        foreach (var subscriber in _subscribers) subscriber.Tell(message, Self);
-    }
+    private void Tell(ValidatorCooldownKnown message) => _subscribers.Tell(ValidatorEvents.Cooldowns, message, Self);
+
+    private void Tell(BlacklistChanged message) => _subscribers.Tell(ValidatorEvents.BlacklistChanges, message, Self);
 
     private sealed record CheckExpiries
     {

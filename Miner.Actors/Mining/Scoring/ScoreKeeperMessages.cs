@@ -19,8 +19,11 @@ public sealed record AddToBlacklist(string Hotkey, int Uid, string Reason, DateT
 /// <summary>Remove a rule or manual blacklisting (configured entries stay: change the configuration for those).</summary>
 public sealed record RemoveFromBlacklist(string Hotkey);
 
-/// <summary>Subscribe to <see cref="ValidatorCooldownKnown"/> and <see cref="BlacklistChanged"/>.</summary>
-public sealed record SubscribeValidatorEvents(IActorRef Subscriber);
+/// <summary>
+/// Subscribe to <see cref="ValidatorCooldownKnown"/>, <see cref="BlacklistChanged"/> or both: a subscriber names what it
+/// handles, so nothing reaches it unhandled.
+/// </summary>
+public sealed record SubscribeValidatorEvents(IActorRef Subscriber, ValidatorEvents Events);
 
 /// <summary>
 /// When a validator may next be pulled from, as learned from the answer to the submission of <see cref="TaskId"/> (or

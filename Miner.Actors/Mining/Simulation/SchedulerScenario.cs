@@ -10,13 +10,17 @@ public sealed record SchedulerScenario(int Validators, int Gpus, TimeSpan MeanGe
 
     public SimulatedNetworkSettings Network { get; init; } = new();
 
+    /// <summary>The rules every simulated validator applies (the subnet's defaults).</summary>
+    public ValidatorRuleSettings Rules { get; init; } = new();
+
     public int Seed { get; init; } = 17;
 
-    /// <summary>min(G × duration / mean generation, V × duration / 300 s): what GPUs and validators can yield at best.</summary>
-    public double Ceiling => Math.Min(Gpus * Duration.TotalSeconds / MeanGeneration.TotalSeconds, Validators * Duration.TotalSeconds / 300.0);
+    /// <summary>min(G × duration / mean generation, V × duration / task cooldown): what GPUs and validators can yield at best.</summary>
+    public double Ceiling => Math.Min(Gpus * Duration.TotalSeconds / MeanGeneration.TotalSeconds, Validators * Duration.TotalSeconds / Rules.TaskCooldownSeconds);
 
     /// <summary>True when the validators offer more tasks than the GPUs can do.</summary>
-    public bool SupplyExceedsCapacity => Validators * Duration.TotalSeconds / 300.0 > Gpus * Duration.TotalSeconds / MeanGeneration.TotalSeconds;
+    public bool SupplyExceedsCapacity =>
+        Validators * Duration.TotalSeconds / Rules.TaskCooldownSeconds > Gpus * Duration.TotalSeconds / MeanGeneration.TotalSeconds;
 
     public Func<TimeSpan> GenerationTimes(Random random)
     {

@@ -41,7 +41,7 @@ public static class SchedulerSimulation
         for (var uid = 0; uid < scenario.Validators; uid++)
         {
             var hotkey = $"5Sim{uid:D4}Validator";
-            network.Add(hotkey);
+            network.Add(hotkey, scenario.Rules);
             var stake = 1000 * Math.Pow(100, random.NextDouble()); // log-uniform 1k..100k
             candidates.Add(new ValidatorCandidate(uid, hotkey, new Models.Bittensor.Wire.AxonTarget(System.Net.IPAddress.Parse("203.0.113.1"), 8091 + uid, hotkey), stake, null));
         }

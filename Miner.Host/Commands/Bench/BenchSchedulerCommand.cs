@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Miner.Actors.Mining.Simulation;
 
@@ -5,7 +6,8 @@ namespace Miner.Host.Commands.Bench;
 
 /// <summary>
 /// `miner bench scheduler`: the scheduler-baseline.md scenarios, each run with the real mining actors under both
-/// pick policies and with the base miner's loop, in virtual time on the same simulated network (same seed).
+/// pick policies and with the base miner's loop, in virtual time on the same simulated network (same seed). The
+/// setting line is read from the scenarios that ran, so it cannot drift from them.
 /// </summary>
 public static class BenchSchedulerCommand
 {
@@ -21,8 +23,9 @@ public static class BenchSchedulerCommand
 
     public static int Run(bool json, TextWriter stdout, TextWriter stderr, IReadOnlyList<SchedulerScenario>? scenarios = null)
     {
+        scenarios ??= DefaultScenarios;
         var results = new List<SchedulerRunResult>();
-        foreach (var scenario in scenarios ?? DefaultScenarios)
+        foreach (var scenario in scenarios)
         {
             foreach (var policy in SchedulerSimulation.Policies)
             {
@@ -48,7 +51,7 @@ public static class BenchSchedulerCommand
             })));
             return 0;
         }
-        stdout.WriteLine("4 simulated hours; validators: cooldown 300 s, throttle 30 s, pull 0.4 s, upload 1.5 s, validation 6 s, 2 % transport failures");
+        foreach (var setting in scenarios.Select(Setting).Distinct()) stdout.WriteLine(setting);
         stdout.WriteLine($"{"V",3} {"G",2} {"gen",5} {"ceiling",8}  {"policy",-15} {"accepted",8} {"share",7} {"GPU idle",8} {"violations",10} {"penalties",9} {"open",5}");
         foreach (var r in results)
         {
@@ -56,4 +59,9 @@ public static class BenchSchedulerCommand
         }
         return 0;
     }
+
+    private static string Setting(SchedulerScenario s) => string.Create(CultureInfo.InvariantCulture,
+        $"{s.Duration.TotalHours:0.##} simulated hours; validators: cooldown {s.Rules.TaskCooldownSeconds} s, throttle {s.Rules.ThrottlePeriodSeconds} s, "
+        + $"pull {s.Network.PullLatency.TotalSeconds} s, upload {s.Network.UploadLatency.TotalSeconds} s, validation {s.Network.ValidationTime.TotalSeconds} s, "
+        + $"{s.Network.TransportFailureRate * 100:0.##} % transport failures");
 }

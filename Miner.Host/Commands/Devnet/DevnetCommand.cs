@@ -4,17 +4,23 @@ using Miner.Host.Devnet;
 namespace Miner.Host.Commands.Devnet;
 
 /// <summary>
-/// `miner devnet`: the devnet and the real miner in one process (<see cref="DevnetSession"/>), a status table
-/// refreshed about once a second, until Ctrl+C or <c>--tasks</c> settled tasks, then a summary.
+/// `miner devnet`: the devnet and the real miner in one process (<see cref="DevnetSession"/>), progress shown about once
+/// a second (a table redrawn in place on a terminal, else one line per settled task), until Ctrl+C or, with
+/// <c>--tasks N</c>, until the N tasks the devnet hands out are settled; then a summary.
 /// </summary>
 public static class DevnetCommand
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(1);
 
     /// <param name="devnet">devnet.conf's settings; <paramref name="validators"/> and <paramref name="seed"/> override them when given.</param>
+    /// <param name="tasks">Tasks the devnet hands out in all; the run ends when they are all settled. Null: until cancelled.</param>
+    /// <param name="output">Table or lines; <see cref="DevnetOutputMode.Auto"/> decides by whether stdout is a terminal.</param>
     public static async Task<int> RunAsync(DevnetOptions devnet, MinerSettings miner, int? tasks, int? validators, int gpus, int? seed,
-        string outDirectory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+        string outDirectory, DevnetOutputMode output, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(devnet);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         if (tasks is < 1)
         {
             stderr.WriteLine("--tasks must be at least 1");
@@ -30,19 +36,21 @@ public static class DevnetCommand
         DevnetSession session;
         try
         {
-            session = await DevnetSession.StartAsync(new DevnetRunRequest(devnet, miner, gpus, outPath)).ConfigureAwait(false);
+            session = await DevnetSession.StartAsync(new DevnetRunRequest(devnet, miner, gpus, outPath, tasks)).ConfigureAwait(false);
         }
         catch (ArgumentException error)
         {
             stderr.WriteLine(error.Message);
             return 1;
         }
+        var view = DevnetProgressViews.Create(output, stdout);
         DevnetSnapshot snapshot;
         await using (session.ConfigureAwait(false))
         {
-            var interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
             snapshot = await session.SnapshotAsync().ConfigureAwait(false);
-            while (!cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n))
+            // The devnet hands out no more than N tasks, so the run stops at exactly N settled; it waits for the miner
+            // to have heard the answer to each, so no reply reaches an actor that already stopped.
+            while (!cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n && snapshot.MinerInFlight == 0))
             {
                 try
                 {
@@ -53,11 +61,10 @@ public static class DevnetCommand
                     break;
                 }
                 snapshot = await session.SnapshotAsync().ConfigureAwait(false);
-                if (interactive) Console.Clear();
-                stdout.Write(DevnetStatusTable.Render(snapshot, tasks));
-                if (!interactive) stdout.WriteLine();
+                view.Show(snapshot);
             }
             snapshot = await session.SnapshotAsync().ConfigureAwait(false);
+            view.Show(snapshot); // what settled since the last refresh (after Ctrl+C)
         }
         stdout.Write(DevnetStatusTable.Summary(snapshot, session.Recorder.MeanStageSeconds, session.Recorder.DuplicateResults, outPath));
         return 0;

@@ -3,6 +3,7 @@ using Miner.Actors.Generation;
 using Miner.Actors.Kernel;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
+using Miner.Actors.Mining.Routing;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Submission;
 using Miner.Host.Devnet;
@@ -86,7 +87,7 @@ public sealed class DevnetSession : IAsyncDisposable
         DevnetNetwork? network = null;
         try
         {
-            network = await DevnetNetwork.StartAsync(devnet).ConfigureAwait(false);
+            network = await DevnetNetwork.StartAsync(devnet, tasks: new DevnetTaskBook(request.TaskLimit)).ConfigureAwait(false);
             var key = DevnetKeys.Miner(devnet.Seed);
             var hotkey = Ss58.Encode(key.PublicKey);
             network.RegisterMiner(hotkey);
@@ -149,8 +150,9 @@ public sealed class DevnetSession : IAsyncDisposable
                 // A card busy restarting a stage answers late; the next refresh shows it.
             }
         }
+        var inFlight = await Guardian.Ask<InFlightTasks>(new GetInFlightTasks(), AskTimeout).ConfigureAwait(false);
         return new DevnetSnapshot(_clock.Elapsed, rows, gpus.OrderBy(g => g.Gpu, StringComparer.Ordinal).ToList(),
-            Recorder.Generated, Recorder.Declined);
+            Recorder.Generated, Recorder.Declined, Network.Tasks.Settled, Network.Tasks.HandedOut, Network.Tasks.Limit, inFlight.Tasks.Count);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,13 +3,14 @@ using System.Text;
 
 namespace Miner.Host.Commands.Devnet;
 
-/// <summary>The live status table and the closing summary of `miner devnet`, as plain text.</summary>
+/// <summary>The status table (drawn by <see cref="DevnetLiveTable"/>) and the closing summary of `miner devnet`, as plain text.</summary>
 public static class DevnetStatusTable
 {
-    public static string Render(DevnetSnapshot snapshot, int? tasks)
+    public static string Render(DevnetSnapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var text = new StringBuilder();
-        var target = tasks is { } n ? $" of {n}" : "";
+        var target = snapshot.TaskLimit is { } n ? Invariant($" of {n} (handed out {snapshot.HandedOut})") : "";
         text.AppendLine(Invariant($"miner devnet  {snapshot.Elapsed:hh\\:mm\\:ss}  settled {snapshot.Settled}{target}  accepted {snapshot.Accepted}  declined {snapshot.Declined}  failed {snapshot.Failed}  mean score {Score(snapshot.MeanAcceptedScore)}"));
         text.AppendLine();
         text.AppendLine("uid  behaviour                         cooldown  miner's view          pulls  acc  decl  fail  viol  score");

@@ -8,13 +8,11 @@ namespace Miner.Host.Commands.Splats;
 /// <summary>
 /// <c>miner bench splats [--json]</c>: a synthetic cloud (1,000,000 gaussians by default) at SH degree 0 and 3;
 /// PLY write/read throughput and PLY-to-SPZ / SPZ-to-PLY end-to-end times (file to file) with one thread and with
-/// all cores, best of a few runs. Prints a table, or with json one object with the figures.
+/// all cores, best of a few runs. Prints a table, or with json one object with the figures. Only what this run
+/// measured is printed: the comparison with the fork's C++ tool is in the README's performance table.
 /// </summary>
 public sealed class BenchSplatsCommand(SplatOptions options)
 {
-    /// <summary>The fork's own C++ tool (-O3, native) on this machine kind, 1M gaussians at SH degree 0.</summary>
-    private const double ReferencePlyToSpzOneThread = 0.40, ReferencePlyToSpzTwoThreads = 0.27, ReferenceSpzToPly = 0.31;
-
     public int Gaussians { get; init; } = 1_000_000;
 
     public int Repeats { get; init; } = 3;
@@ -115,8 +113,6 @@ public sealed class BenchSplatsCommand(SplatOptions options)
         Row("PLY->SPZ all (s)", r => r.PlyToSpzAll, "0.000");
         Row("SPZ->PLY 1 thread (s)", r => r.SpzToPly1, "0.000");
         Row("SPZ->PLY all (s)", r => r.SpzToPlyAll, "0.000");
-        output.WriteLine(string.Create(c,
-            $"reference (fork C++ tool, 1M SH0): PLY->SPZ {ReferencePlyToSpzOneThread:0.00} s 1 thread, {ReferencePlyToSpzTwoThreads:0.00} s 2 threads; SPZ->PLY {ReferenceSpzToPly:0.00} s"));
     }
 
     private void WriteJson(TextWriter output, Figures[] results)
@@ -148,12 +144,6 @@ public sealed class BenchSplatsCommand(SplatOptions options)
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartObject("reference");
-            json.WriteString("tool", "404-Repo/spz C++ tool, -O3 native, 1M gaussians SH0");
-            json.WriteNumber("plyToSpzSeconds1", ReferencePlyToSpzOneThread);
-            json.WriteNumber("plyToSpzSeconds2", ReferencePlyToSpzTwoThreads);
-            json.WriteNumber("spzToPlySeconds", ReferenceSpzToPly);
-            json.WriteEndObject();
             json.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
