@@ -17,7 +17,8 @@ public sealed partial class RunCommandSpecs
         Assert.Equal(ExitCodes.Failed, exit);
         Assert.Contains($"hotkey file {_wallet.Location.HotkeyFile} not found", error, StringComparison.Ordinal);
         Assert.Contains($"subtensor {endpoint}", error, StringComparison.Ordinal);
-        Assert.Contains("persistence: sqlite store opened", output, StringComparison.Ordinal); // checks after the failures still ran
+        Assert.Contains("devices:", output, StringComparison.Ordinal); // checks after the failures still ran
+        Assert.Contains("backends:", output, StringComparison.Ordinal);
         Assert.EndsWith("dry run: 2 check(s) failed: hotkey, subtensor", output.TrimEnd(), StringComparison.Ordinal);
     }
 
@@ -27,6 +28,7 @@ public sealed partial class RunCommandSpecs
         var (_, output, _) = Cli("run", "--dry-run", "--config", Config(ClosedPortEndpoint()));
 
         Assert.Contains("lock: skipped: needs hotkey", output, StringComparison.Ordinal);
+        Assert.Contains("persistence: skipped: needs lock", output, StringComparison.Ordinal);
         Assert.Contains("registration: skipped: needs hotkey, subtensor", output, StringComparison.Ordinal);
         Assert.Contains("validators: skipped: needs hotkey, subtensor", output, StringComparison.Ordinal);
     }

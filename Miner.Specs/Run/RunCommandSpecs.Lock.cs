@@ -44,6 +44,18 @@ public sealed partial class RunCommandSpecs
     }
 
     [Fact]
+    public void A_dry_run_leaves_the_database_of_a_running_miner_alone()
+    {
+        var hotkey = Ss58.Encode(CreateHotkey());
+        using var first = RunLock.Take(Home, hotkey, Database);
+
+        var (_, output, _) = Cli("run", "--dry-run", "--config", Config(ClosedPortEndpoint()));
+
+        Assert.Contains("persistence: skipped: needs lock", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "miner.db")));
+    }
+
+    [Fact]
     public async Task A_dry_run_leaves_the_lock_to_the_run()
     {
         await using var node = await ServeAsync(new FakeNeuron(CreateHotkey(), 0, 0, 0));

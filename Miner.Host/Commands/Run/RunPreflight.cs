@@ -95,7 +95,8 @@ public sealed class RunPreflight : IAsyncDisposable
         await CheckAsync("registration", ["hotkey", "subtensor"], () => CheckRegistration()).ConfigureAwait(false);
         await CheckAsync("validators", ["hotkey", "subtensor"], () => CheckValidators()).ConfigureAwait(false);
         await CheckAsync("cards", [], () => CheckCardsAsync(cancellation)).ConfigureAwait(false);
-        await CheckAsync("persistence", ["home"], () => CheckPersistenceAsync(cancellation)).ConfigureAwait(false);
+        // The store is another miner's while it holds the lock: not even a dry run opens it then.
+        await CheckAsync("persistence", ["home", "lock"], () => CheckPersistenceAsync(cancellation)).ConfigureAwait(false);
         // Services a run starts itself are not up before it; the run's cards find out on their own.
         if (_dryRun) await CheckAsync("backends", ["cards"], () => CheckBackendsAsync(cancellation)).ConfigureAwait(false);
     }
