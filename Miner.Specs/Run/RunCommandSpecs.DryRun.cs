@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Miner.Host.Cli;
 using Miner.Models.Bittensor.Keys;
 using Miner.Specs.TestKit;
@@ -83,5 +84,23 @@ public sealed partial class RunCommandSpecs
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("hotkey file", line, StringComparison.Ordinal);
         Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_said_once_even_with_the_console_log_on()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "miner.dll"), "run", "--config", Config(ClosedPortEndpoint()), "--logging.console.enabled=true" })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(deadline.Token);
+
+        Assert.Equal(ExitCodes.Failed, process.ExitCode);
+        var text = await error;
+        Assert.Single(text.Split('\n'), line => line.Contains("hotkey file", StringComparison.Ordinal)); // the log is not the place to say it twice
+        Assert.Equal("", await output);
     }
 }

@@ -63,7 +63,7 @@ public static class RunCommand
             settings.Home.Ensure(); // the log file lives under it
             created = MinerLogger.Create(settings.Logging);
         }
-        catch (Exception error) when (error is IOException or ArgumentException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine(error.Message);
             return ExitCodes.Failed;
