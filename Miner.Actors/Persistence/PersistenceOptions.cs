@@ -6,7 +6,7 @@ public sealed class PersistenceOptions
     /// <summary><c>sqlite</c> (a file) or <c>postgres</c> (cluster mode).</summary>
     public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
 
-    /// <summary>The SQLite file (journal and snapshots), relative to the working directory.</summary>
+    /// <summary>The SQLite file (journal and snapshots), relative to the miner home (resolved when the settings are bound).</summary>
     public string SqlitePath { get; set; } = "data/miner.db";
 
     /// <summary>Npgsql connection string, used when the provider is postgres.</summary>

@@ -26,6 +26,7 @@ public static class KeysCommands
         verify.SetAction(parse => context.WithSettings(parse, s => new KeysVerifyCommand().Run(
             s.Wallet.ToLocation(), parse.GetValue(ss58), parse.GetValue(verifyMessage)!, parse.GetValue(signature)!, context.Out, context.Error)));
 
+        foreach (var command in new[] { show, create, sign, verify }) BittensorFlags.AddTo(command, netuid: false);
         return new Command("keys", "Hotkey management and sr25519 signatures") { show, create, sign, verify };
     }
 }

@@ -5,8 +5,8 @@ using Miner.Host.Configuration;
 namespace Miner.Host.Cli;
 
 /// <summary>
-/// The `miner` command line. Bittensor-style flags (--wallet.name x, --netuid 17, --logging.debug ...) are taken
-/// out first as configuration overrides; what remains is parsed as commands and their options.
+/// The `miner` command line. Bittensor-style flags (--wallet.name x, --netuid 17, --logging.debug, --home DIR ...) are
+/// taken out first as configuration overrides; what remains is parsed as commands and their options.
 /// </summary>
 public static class MinerCli
 {
@@ -14,6 +14,7 @@ public static class MinerCli
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
         ["netuid"] = "miner.metagraph.netuid",
+        ["home"] = "miner.home",
     };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? environment = null)
@@ -64,6 +65,8 @@ public static class MinerCli
     {
         foreach (var option in command.Options)
         {
+            // Documented for --help only: they must stay configuration overrides.
+            if (BittensorFlags.Names.Contains(option.Name.TrimStart('-'))) continue;
             names.Add(option.Name.TrimStart('-'));
             foreach (var alias in option.Aliases) names.Add(alias.TrimStart('-'));
         }

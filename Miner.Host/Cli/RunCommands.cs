@@ -10,12 +10,13 @@ public static class RunCommands
     {
         var dryRun = new Option<bool>("--dry-run")
         {
-            Description = "Check the hotkey, the registration, the metagraph, the cards, their devices and services, print a report and exit 0 (ready) or 1",
+            Description = "Run every check (home, hotkey, lock, subtensor, registration, validators, cards, store, services), report each and exit 0 (ready) or 1",
         };
         var command = new Command("run", "Mine on the subnet (--netuid, default 17) with the configured wallet, subtensor and cards until Ctrl+C or SIGTERM")
         {
             dryRun,
         };
+        BittensorFlags.AddTo(command, netuid: true);
         command.SetAction(parse => context.WithSettings(parse, settings =>
         {
             using var stop = new StopSignals();

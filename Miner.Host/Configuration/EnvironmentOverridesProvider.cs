@@ -12,6 +12,8 @@ public sealed class EnvironmentOverridesProvider(EnvironmentOverridesSource sour
             var segments = name[source.Prefix.Length..].Split("__");
             if (segments.Any(s => s.Trim('_').Length == 0)) continue;
             var written = segments.Select(s => s.ToLowerInvariant().Replace('_', '-')).ToArray();
+            // MINER_HOME names the miner home (miner.home), as documented, rather than an unknown top-level key.
+            if (written is ["home"]) written = ["miner", "home"];
             yield return (new ConfigurationOrigin(written, ConfigurationOriginKind.Environment, name), value);
         }
     }

@@ -18,6 +18,7 @@ public sealed class MinerSettings
     /// <summary>The sections `config check` validates and `hocon/miner.conf` documents.</summary>
     public static IReadOnlyList<RegisteredOptions> Sections { get; } =
     [
+        new("miner.home", typeof(string)), // one value, not a section: read by Bind
         new("logging", typeof(LoggingOptions)),
         new("actors", typeof(KernelOptions)),
         new("wallet", typeof(WalletOptions)),
@@ -33,6 +34,9 @@ public sealed class MinerSettings
         new("miner.cpu-backends", typeof(CpuBackendOptions)),
         new("devnet", typeof(Devnet.DevnetOptions)), // hocon/devnet.conf; bound by DevnetConfiguration, not here
     ];
+
+    /// <summary>Where the long-running commands keep their outputs; relative paths in settings resolve against it.</summary>
+    public required MinerHome Home { get; init; }
 
     public required LoggingOptions Logging { get; init; }
     public required KernelOptions Actors { get; init; }
@@ -54,8 +58,12 @@ public sealed class MinerSettings
         var unknown = UnknownTopLevelKeys(root);
         if (unknown.Any(d => d.IsError)) throw new ConfigurationException(unknown.Where(d => d.IsError).ToArray());
         foreach (var warning in unknown) warnings?.Add(warning);
-        return new MinerSettings
+        var homeErrors = ConfigurationValidator.Validate(root, "miner.home", typeof(string)).Where(d => d.IsError).ToList();
+        if (homeErrors.Count > 0) throw new ConfigurationException(homeErrors);
+        var home = MinerHome.FromSetting(root[ConfigurationKeys.FromDotted("miner.home")]);
+        var settings = new MinerSettings
         {
+            Home = home,
             Logging = ConfigurationBinding.Bind<LoggingOptions>(root, "logging", warnings),
             Actors = ConfigurationBinding.Bind<KernelOptions>(root, "actors", warnings),
             Wallet = ConfigurationBinding.Bind<WalletOptions>(root, "wallet", warnings),
@@ -70,6 +78,10 @@ public sealed class MinerSettings
             Mining = ConfigurationBinding.Bind<MiningOptions>(root, "miner.mining", warnings),
             CpuBackends = ConfigurationBinding.Bind<CpuBackendOptions>(root, "miner.cpu-backends", warnings),
         };
+        // Relative outputs follow the home, not the working directory a service manager happened to set.
+        settings.Persistence.SqlitePath = home.Resolve(settings.Persistence.SqlitePath);
+        settings.Logging.File.Path = home.Resolve(settings.Logging.File.Path);
+        return settings;
     }
 
     /// <summary>Binds <c>miner.generation</c> and refuses values the generation actor cannot work with.</summary>

@@ -28,7 +28,7 @@ public sealed class LoggingOptions
     {
         public bool Enabled { get; set; } = true;
 
-        /// <summary>Serilog inserts the date before the extension: logs/miner-20261122.log.</summary>
+        /// <summary>Relative to the miner home; Serilog inserts the date before the extension: logs/miner-20261122.log.</summary>
         public string Path { get; set; } = "logs/miner-.log";
 
         /// <summary>Level for the file, which may be lower than the console's.</summary>

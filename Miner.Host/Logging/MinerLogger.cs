@@ -6,6 +6,9 @@ namespace Miner.Host.Logging;
 /// <summary>Builds the Serilog logger from <see cref="LoggingOptions"/>: console and rolling file.</summary>
 public static class MinerLogger
 {
+    /// <summary>A property that keeps an event off the console (the command printed it itself), for the file only.</summary>
+    public const string FileOnly = "FileOnly";
+
     public static Serilog.Core.Logger Create(LoggingOptions options)
     {
         var level = EffectiveLevel(options);
@@ -15,9 +18,13 @@ public static class MinerLogger
             .Enrich.FromLogContext();
         if (options.Console.Enabled)
         {
-            // Logs go to stderr so command output on stdout (JSON, signatures) stays clean.
-            configuration = configuration.WriteTo.Console(outputTemplate: options.Console.Template, restrictedToMinimumLevel: level,
-                standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
+            // Logs go to stderr so command output on stdout (JSON, signatures) stays clean. An event marked FileOnly was
+            // already said on stderr in plain words (a refusal is one line), so the console does not say it twice.
+            configuration = configuration.WriteTo.Logger(console => console
+                .MinimumLevel.Verbose()
+                .Filter.ByExcluding(e => e.Properties.ContainsKey(FileOnly))
+                .WriteTo.Console(outputTemplate: options.Console.Template, restrictedToMinimumLevel: level,
+                    standardErrorFromLevel: LogEventLevel.Verbose));
         }
         if (options.File.Enabled)
         {

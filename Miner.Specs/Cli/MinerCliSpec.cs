@@ -1,5 +1,8 @@
+using System.Text.RegularExpressions;
 using Miner.Host.Cli;
 using Miner.Host.Configuration;
+using Miner.Models.Bittensor.Keys;
+using Miner.Specs.Bittensor;
 
 namespace Miner.Specs.Cli;
 
@@ -93,5 +96,52 @@ public sealed class MinerCliSpec
     {
         var (exit, _, _) = Run(null, "config", "show", "--logging.debug=true", "surplus");
         Assert.NotEqual(0, exit);
+    }
+
+    [Fact]
+    public void Run_help_lists_the_wallet_and_subtensor_flags()
+    {
+        var (exit, output, _) = Run(null, "run", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var flag in new[] { "--wallet.name", "--wallet.hotkey", "--wallet.path", "--subtensor.network", "--subtensor.chain-endpoint",
+                     "--netuid", "--logging.debug", "--logging.trace", "--home" })
+            Assert.Matches($@"(?m)^\s+{Regex.Escape(flag)}( <\w+>)?\s{{2,}}\S", output); // the flag, then its description
+    }
+
+    [Theory]
+    [InlineData("show")]
+    [InlineData("new")]
+    [InlineData("sign")]
+    [InlineData("verify")]
+    public void Keys_help_lists_the_wallet_flags(string command)
+    {
+        var (exit, output, _) = Run(null, "keys", command, "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var flag in new[] { "--wallet.name", "--wallet.hotkey", "--wallet.path", "--subtensor.network", "--subtensor.chain-endpoint",
+                     "--logging.debug", "--logging.trace", "--home" })
+            Assert.Matches($@"(?m)^\s+{Regex.Escape(flag)}\b", output);
+        Assert.DoesNotMatch(@"(?m)^\s+--netuid\b", output);
+    }
+
+    [Fact]
+    public void The_wallet_flags_listed_in_help_still_override_the_configuration()
+    {
+        using var wallet = new TempWallet("listed", "h9");
+        var hotkey = new Wallet(wallet.Location).CreateHotkey();
+
+        var (exit, output, error) = Run(null, "keys", "show", "--wallet.path", wallet.Root, "--wallet.name", "listed", "--wallet.hotkey=h9");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(hotkey.Ss58Address, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_home_flag_sets_the_miner_home()
+    {
+        var (_, output, _) = Run(null, "config", "show", "--home", "/srv/miner-home");
+
+        Assert.Contains("home = \"/srv/miner-home\"", output, StringComparison.Ordinal);
     }
 }

@@ -47,10 +47,19 @@ public sealed class MetagraphActorSpec : ActorSpec
     }
 
     [Fact]
-    public void Each_sync_logs_every_skipped_validator_with_its_reason()
+    public void Each_sync_logs_the_skipped_neurons_counted_by_reason()
+    {
+        var logged = EventFilter.Collect<Actors.Kernel.LogEvent>(() => Start(), e => e.Level == LogLevel.Information);
+        Assert.Contains(logged, e => e.Render().Contains("validators skipped (2): 1 low stake (< 1000 τ), 1 own hotkey", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, e => e.Render().Contains("skipping uid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_skipped_neuron_is_logged_with_its_reason_at_debug_level()
     {
         var logged = EventFilter.Collect<Actors.Kernel.LogEvent>(() => Start(), e => e.Render().Contains("skipping uid", StringComparison.Ordinal));
         Assert.Equal(2, logged.Count);
+        Assert.All(logged, e => Assert.Equal(LogLevel.Debug, e.Level));
         Assert.Contains(logged, e => e.Render().Contains("low stake", StringComparison.Ordinal));
         Assert.Contains(logged, e => e.Render().Contains("own hotkey", StringComparison.Ordinal));
     }

@@ -33,4 +33,21 @@ public sealed class ValidatorEligibilitySpec
         var (eligible, _) = ValidatorEligibility.Evaluate([Candidate(0, stake: 1000)], 1000, null, NoBlacklist);
         Assert.Single(eligible);
     }
+
+    [Fact]
+    public void Skipped_neurons_are_counted_by_reason()
+    {
+        var (_, skipped) = ValidatorEligibility.Evaluate(
+            [Candidate(0, stake: 10), Candidate(1, stake: 20), Candidate(2, stake: 30), Candidate(3, notServing: "axon is not serving (ip 0)"),
+             new ValidatorCandidate(4, "hk4", null, 5000, "127.0.0.1 is a loopback address", "loopback address"), Candidate(5)],
+            1000, ownHotkey: "hk5", NoBlacklist);
+
+        Assert.Equal("3 low stake (< 1000 τ), 1 loopback address, 1 not serving, 1 own hotkey", SkippedValidatorCounts.Describe(skipped));
+    }
+
+    [Fact]
+    public void No_skipped_neuron_is_described_as_none()
+    {
+        Assert.Equal("none", SkippedValidatorCounts.Describe([]));
+    }
 }

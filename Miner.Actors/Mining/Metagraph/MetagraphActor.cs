@@ -6,8 +6,8 @@ namespace Miner.Actors.Mining.Metagraph;
 
 /// <summary>
 /// Keeps the eligible validator set: reads the source at start and every re-sync interval, applies the eligibility
-/// rule (<see cref="ValidatorEligibility"/>) with the ScoreKeeper's blacklist, logs every skipped validator with its
-/// reason, and tells subscribers what changed. A failed read keeps the previous set and retries within a minute.
+/// rule (<see cref="ValidatorEligibility"/>) with the ScoreKeeper's blacklist, logs the skipped neurons counted by
+/// reason (each one at debug), and tells subscribers what changed. A failed read keeps the previous set and retries within a minute.
 /// Blacklist changes heard from the ScoreKeeper re-evaluate the last set at once, without re-reading the source.
 /// </summary>
 public sealed class MetagraphActor : ReceiveActor
@@ -104,9 +104,11 @@ public sealed class MetagraphActor : ReceiveActor
         var (eligible, skipped) = ValidatorEligibility.Evaluate(_candidates, _minStakeTao, _ownHotkey, _blacklist!);
         if (logSkipped)
         {
-            foreach (var (candidate, reason) in skipped)
-                Log.With("ValidatorUid", candidate.Uid).Info("skipping uid {Uid} ({Hotkey}): {Reason}", candidate.Uid, candidate.Hotkey, reason);
-            Log.Info("metagraph from {Source}: {Eligible} eligible validators, {Skipped} skipped", _source.Description, eligible.Count, skipped.Count);
+            // A line per uid is noise with 256 neurons: counts by reason at info, each uid at debug.
+            foreach (var s in skipped)
+                Log.With("ValidatorUid", s.Candidate.Uid).Debug("skipping uid {Uid} ({Hotkey}): {Reason}", s.Candidate.Uid, s.Candidate.Hotkey, s.Reason);
+            Log.Info("metagraph from {Source}: {Eligible} eligible validators; validators skipped ({Skipped}): {SkippedByReason}",
+                _source.Description, eligible.Count, skipped.Count, SkippedValidatorCounts.Describe(skipped));
         }
         var next = eligible.ToDictionary(v => v.Hotkey, StringComparer.Ordinal);
         var added = next.Values.Where(v => !_current.ContainsKey(v.Hotkey)).ToList();

@@ -70,10 +70,11 @@ public sealed class MetagraphFileSource(string path, AxonAddressPolicy policy) :
                 if (!uids.Add(uid)) throw Error(name, at + ".uid", $"uid {uid} appears twice");
                 if (!hotkeys.Add(hotkey)) throw Error(name, at + ".hotkey", $"hotkey {hotkey} holds two uids");
                 string? notServing = null;
+                string? kind = null;
                 if (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)) notServing = "axon is not serving (ip 0)";
                 else if (port == 0) notServing = "axon port is 0";
-                else if (policy.Evaluate(ip) is { Allowed: false } verdict) notServing = verdict.Reason;
-                candidates.Add(new ValidatorCandidate(uid, hotkey, notServing is null ? new AxonTarget(ip, port, hotkey) : null, stake, notServing));
+                else if (policy.Evaluate(ip) is { Allowed: false } verdict) (notServing, kind) = (verdict.Reason, verdict.RefusalKind);
+                candidates.Add(new ValidatorCandidate(uid, hotkey, notServing is null ? new AxonTarget(ip, port, hotkey) : null, stake, notServing, kind));
             }
             return candidates;
         }

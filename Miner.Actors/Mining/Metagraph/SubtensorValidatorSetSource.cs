@@ -26,6 +26,6 @@ public sealed class SubtensorValidatorSetSource(SubtensorClient client, Metagrap
         var verdict = policy.Evaluate(neuron.Axon);
         var hotkey = Ss58.Encode(neuron.Hotkey.ToArray());
         return new ValidatorCandidate(neuron.Uid, hotkey, verdict.Allowed ? AxonTarget.FromNeuron(neuron) : null, neuron.S,
-            verdict.Allowed ? null : verdict.Reason);
+            verdict.Allowed ? null : verdict.Reason, verdict.RefusalKind);
     }
 }

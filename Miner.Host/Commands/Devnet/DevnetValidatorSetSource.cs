@@ -29,6 +29,7 @@ public sealed class DevnetValidatorSetSource(string path, AxonAddressPolicy poli
         var verdict = policy.Evaluate(address);
         return verdict.Allowed
             ? new ValidatorCandidate(validator.Uid, validator.Hotkey, new AxonTarget(address, validator.Port, validator.Hotkey), validator.Stake, null)
-            : new ValidatorCandidate(validator.Uid, validator.Hotkey, null, validator.Stake, $"address {validator.Ip} refused: {verdict.Reason}");
+            : new ValidatorCandidate(validator.Uid, validator.Hotkey, null, validator.Stake, $"address {validator.Ip} refused: {verdict.Reason}",
+                verdict.RefusalKind);
     }
 }

@@ -1,14 +1,15 @@
-using System.Globalization;
 using Miner.Actors.Kernel;
+using Miner.Host.Cli;
 using Miner.Host.Logging;
 
 namespace Miner.Host.Commands.Run;
 
 /// <summary>
 /// `miner run`: checks (<see cref="RunPreflight"/>) then mines (<see cref="RunSession"/>) until cancelled (Ctrl+C,
-/// SIGTERM), then stops the tree and prints the ledger's summary. Any check that fails prints one line naming the
-/// file or setting and exits 1. <c>--dry-run</c> runs every check, asks the services for their health, prints a report
-/// (cards, devices, validators eligible and skipped with the reason) and exits 0 when ready, 1 otherwise.
+/// SIGTERM), then stops the tree and prints the ledger's summary. The first check that fails prints one line naming
+/// the file or setting and exits 1. <c>--dry-run</c> runs every check that can run (one that needs a failed check is
+/// reported as skipped), asks the services for their health, prints a report (cards, devices, validators eligible,
+/// skipped neurons counted by reason) and a last line naming the failed checks; exit 0 when ready, 1 otherwise.
 /// </summary>
 public static class RunCommand
 {
@@ -20,60 +21,61 @@ public static class RunCommand
         try
         {
             return request.DryRun
-                ? await DryRunAsync(request, stdout, cancellation).ConfigureAwait(false)
+                ? await DryRunAsync(request, stdout, stderr, cancellation).ConfigureAwait(false)
                 : await MineAsync(request, stdout, stderr, cancellation).ConfigureAwait(false);
         }
         catch (RunRefusedException refusal)
         {
             stderr.WriteLine(refusal.Message);
-            return 1;
+            return ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             stderr.WriteLine("interrupted before mining started");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 
-    private static async Task<int> DryRunAsync(RunRequest request, TextWriter stdout, CancellationToken cancellation)
+    /// <summary>
+    /// Every check that can run, a progress line before each wait, a failed check's line on stderr, and a last line
+    /// that sums up: <c>dry run: ready to mine</c> (exit 0) or <c>dry run: 2 check(s) failed: hotkey, subtensor</c> (exit 1).
+    /// </summary>
+    private static async Task<int> DryRunAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
-        var settings = request.Settings;
-        await using var plan = await RunPreflight.PrepareAsync(request, stdout.WriteLine, cancellation).ConfigureAwait(false);
-        await using (await RunPreflight.OpenStoresAsync(settings.Persistence, cancellation).ConfigureAwait(false))
+        var logging = request.Settings.Logging;
+        Action<string> detail = logging.Debug || logging.Trace ? stdout.WriteLine : _ => { };
+        var failed = await RunPreflight.DryRunAsync(request, stdout.WriteLine, detail, stderr.WriteLine, cancellation).ConfigureAwait(false);
+        if (failed.Count == 0)
         {
-            stdout.WriteLine($"persistence: {settings.Persistence.Provider.ToString().ToLowerInvariant()} store opened");
+            stdout.WriteLine("dry run: ready to mine");
+            return ExitCodes.Ok;
         }
-        stdout.WriteLine("devices:");
-        foreach (var line in plan.DeviceLines) stdout.WriteLine("  " + line);
-        stdout.WriteLine($"validators eligible ({plan.Eligible.Count}):");
-        foreach (var v in plan.Eligible.OrderByDescending(v => v.StakeTao))
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  uid {v.Uid} {v.Hotkey} S {v.StakeTao:F1} at {v.Axon.Address}:{v.Axon.Port}"));
-        stdout.WriteLine($"validators skipped ({plan.Skipped.Count}):");
-        foreach (var (candidate, reason) in plan.Skipped.OrderBy(s => s.Candidate.Uid))
-            stdout.WriteLine($"  uid {candidate.Uid} {candidate.Hotkey}: {reason}");
-        stdout.WriteLine("backends:");
-        var (lines, problems) = await RunPreflight.CheckBackendsAsync(plan.Gpus, cancellation).ConfigureAwait(false);
-        foreach (var line in lines) stdout.WriteLine("  " + line);
-        if (plan.Eligible.Count == 0) stdout.WriteLine("warning: no validator is eligible now; the miner would wait for the next metagraph sync");
-        stdout.WriteLine(problems == 0
-            ? "dry run: ready to mine"
-            : $"dry run: {problems} service(s) unhealthy; the cards using them would not ask for work");
-        return problems == 0 ? 0 : 1;
+        stdout.WriteLine($"dry run: {failed.Count} check(s) failed: {string.Join(", ", failed)}");
+        return ExitCodes.Failed;
     }
 
     private static async Task<int> MineAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         var settings = request.Settings;
-        await using var logger = MinerLogger.Create(settings.Logging);
+        Serilog.Core.Logger created;
+        try
+        {
+            settings.Home.Ensure(); // the log file lives under it
+            created = MinerLogger.Create(settings.Logging);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            stderr.WriteLine(error.Message);
+            return ExitCodes.Failed;
+        }
+        await using var logger = created;
         var log = logger.ForContext("SourceContext", "miner.run");
         try
         {
-            await using var plan = await RunPreflight.PrepareAsync(request, line => log.Information("{Check}", line), cancellation).ConfigureAwait(false);
-            foreach (var line in plan.DeviceLines) log.Information("{Device}", line);
-            if (plan.Eligible.Count == 0) log.Warning("no validator is eligible now; waiting for the next metagraph sync");
-            await using var stores = await RunPreflight.OpenStoresAsync(settings.Persistence, cancellation).ConfigureAwait(false);
+            await using var plan = await RunPreflight.PrepareAsync(request, line => log.Information("{Check}", line), line => log.Debug("{Detail}", line),
+                cancellation).ConfigureAwait(false);
             RunSummary? summary;
-            await using (var session = RunSession.Start(plan, settings, stores, logger))
+            await using (var session = RunSession.Start(plan, settings, plan.Stores, logger))
             {
                 try
                 {
@@ -109,13 +111,13 @@ public static class RunCommand
             var text = summary?.ToString() ?? "miner stopped; the ledger's summary was not available (see the log)";
             log.Information("{Summary}", text);
             stdout.WriteLine(text);
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (RunRefusedException refusal)
         {
-            log.Error("{Refusal}", refusal.Message);
+            log.ForContext(MinerLogger.FileOnly, true).Error("{Refusal}", refusal.Message);
             stderr.WriteLine(refusal.Message);
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 }

@@ -1,21 +1,24 @@
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
+using Miner.Actors.Persistence;
 using Miner.Host.Generation;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
+using Miner.Models.Files;
 using ChainMetagraph = Miner.Models.Bittensor.Chain.Metagraph;
 
 namespace Miner.Host.Commands.Run;
 
 /// <summary>
 /// What `miner run`'s checks established: our hotkey and its neuron on the subnet, the subtensor connection (kept
-/// for the metagraph re-syncs), the validators eligible now and those skipped with the reason, and the configured
-/// cards. Disposing closes the subtensor connection and the backends' HTTP client.
+/// for the metagraph re-syncs), the validators eligible now and those skipped with the reason, the configured
+/// cards, the run lock and the persistence stores. Disposing closes the stores, the subtensor connection and the
+/// backends' HTTP client, and releases the lock last.
 /// </summary>
 public sealed class RunPlan(
     LoadedHotkey hotkey, Uri endpoint, SubtensorClient subtensor, ChainMetagraph metagraph, MetagraphNeuron own,
-    AxonAddressPolicy policy, IReadOnlyList<ValidatorInfo> eligible, IReadOnlyList<(ValidatorCandidate Candidate, string Reason)> skipped,
-    HttpClient http, ConfiguredGpus gpus, IReadOnlyList<string> deviceLines) : IAsyncDisposable
+    AxonAddressPolicy policy, IReadOnlyList<ValidatorInfo> eligible, IReadOnlyList<SkippedValidator> skipped,
+    HttpClient http, ConfiguredGpus gpus, IReadOnlyList<string> deviceLines, LockFile runLock, PersistenceStores stores) : IAsyncDisposable
 {
     public LoadedHotkey Hotkey { get; } = hotkey;
     public Uri Endpoint { get; } = endpoint;
@@ -27,16 +30,24 @@ public sealed class RunPlan(
     public AxonAddressPolicy Policy { get; } = policy;
 
     public IReadOnlyList<ValidatorInfo> Eligible { get; } = eligible;
-    public IReadOnlyList<(ValidatorCandidate Candidate, string Reason)> Skipped { get; } = skipped;
+    public IReadOnlyList<SkippedValidator> Skipped { get; } = skipped;
     public HttpClient Http { get; } = http;
     public ConfiguredGpus Gpus { get; } = gpus;
 
     /// <summary>Each card's device against what nvidia-smi lists.</summary>
     public IReadOnlyList<string> DeviceLines { get; } = deviceLines;
 
+    /// <summary>Keeps a second miner off this hotkey and database while this one runs (<see cref="RunLock"/>).</summary>
+    public LockFile Lock { get; } = runLock;
+
+    /// <summary>The journal and snapshot store the ScoreKeeper and the task ledger write to.</summary>
+    public PersistenceStores Stores { get; } = stores;
+
     public async ValueTask DisposeAsync()
     {
+        await Stores.DisposeAsync().ConfigureAwait(false);
         await Subtensor.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
+        Lock.Dispose(); // last: the next miner may start only once this one let go of the database
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Miner.Actors.Mining;
+using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Persistence;
@@ -7,65 +8,239 @@ using Miner.Host.Configuration;
 using Miner.Host.Generation;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
+using Miner.Models.Files;
 using Miner.Models.Generation;
 using ChainMetagraph = Miner.Models.Bittensor.Chain.Metagraph;
 
 namespace Miner.Host.Commands.Run;
 
 /// <summary>
-/// `miner run`'s checks, in order, each refusing with one line (<see cref="RunRefusedException"/>) that names the file
-/// or setting at fault: the hotkey file, the subtensor and our registration on the subnet, the mining and card
-/// configuration, the persistence stores. <see cref="CheckBackendsAsync"/> asks each card's services for their health.
+/// `miner run`'s checks, in order: the miner home, the hotkey, the run lock, the mining settings, the subtensor, our
+/// registration, the validators, the cards and their devices, the persistence store, and (dry run) the services'
+/// health. Each failure is one line naming the file or setting at fault (<see cref="RunRefusedException"/>).
+/// <see cref="PrepareAsync"/> (the run) stops at the first; <see cref="DryRunAsync"/> runs every check that can
+/// still run and reports one that needs a failed one as skipped. A check that may wait says so before it does.
 /// </summary>
-public static class RunPreflight
+public sealed class RunPreflight : IAsyncDisposable
 {
     private static readonly TimeSpan NvidiaSmiTimeout = TimeSpan.FromSeconds(10);
 
-    /// <param name="info">Hears one line per check passed (the run prints and logs them).</param>
-    public static async Task<RunPlan> PrepareAsync(RunRequest request, Action<string> info, CancellationToken cancellation)
+    private readonly RunRequest _request;
+    private readonly MinerSettings _settings;
+    private readonly bool _dryRun;
+    private readonly Action<string> _info;
+    private readonly Action<string> _detail;
+    private readonly Action<string> _failure;
+    private readonly HashSet<string> _passed = new(StringComparer.Ordinal);
+    private readonly List<string> _failed = [];
+
+    private LoadedHotkey? _hotkey;
+    private Uri? _endpoint;
+    private SubtensorClient? _subtensor;
+    private ChainMetagraph? _metagraph;
+    private MetagraphNeuron? _own;
+    private IReadOnlyList<ValidatorInfo> _eligible = [];
+    private IReadOnlyList<SkippedValidator> _skipped = [];
+    private HttpClient? _http;
+    private ConfiguredGpus? _gpus;
+    private IReadOnlyList<string> _deviceLines = [];
+    private LockFile? _lock;
+    private PersistenceStores? _stores;
+
+    private RunPreflight(RunRequest request, bool dryRun, Action<string> info, Action<string> detail, Action<string> failure)
+    {
+        _request = request;
+        _settings = request.Settings;
+        _dryRun = dryRun;
+        _info = info;
+        _detail = detail;
+        _failure = failure;
+    }
+
+    /// <summary>
+    /// Runs the checks for a real run and hands over what they opened (subtensor, cards, lock, stores) as the plan.
+    /// </summary>
+    /// <param name="info">Hears progress and one line per check passed (the run logs them).</param>
+    /// <param name="detail">Hears what only debug logging shows (each skipped neuron).</param>
+    /// <exception cref="RunRefusedException">The first check that failed.</exception>
+    public static async Task<RunPlan> PrepareAsync(RunRequest request, Action<string> info, Action<string> detail, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var settings = request.Settings;
-        var hotkey = LoadHotkey(settings.Wallet);
-        foreach (var warning in hotkey.Warnings) info("warning: " + warning);
-        info($"hotkey {hotkey.Ss58Address} loaded from {hotkey.Path}");
+        await using var preflight = new RunPreflight(request, dryRun: false, info, detail, failure: _ => { });
+        await preflight.RunAsync(cancellation).ConfigureAwait(false);
+        return preflight.HandOver();
+    }
 
+    /// <summary>
+    /// Runs every check that can run, takes nothing it keeps (the lock is only asked about), closes what it opened.
+    /// </summary>
+    /// <param name="failure">Hears one line per failed check.</param>
+    /// <returns>The names of the checks that failed, in order; empty when the miner is ready.</returns>
+    public static async Task<IReadOnlyList<string>> DryRunAsync(RunRequest request, Action<string> info, Action<string> detail,
+        Action<string> failure, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var preflight = new RunPreflight(request, dryRun: true, info, detail, failure);
+        await preflight.RunAsync(cancellation).ConfigureAwait(false);
+        return preflight._failed;
+    }
+
+    private async Task RunAsync(CancellationToken cancellation)
+    {
+        await CheckAsync("home", [], () => CheckHome()).ConfigureAwait(false);
+        await CheckAsync("hotkey", [], () => CheckHotkey()).ConfigureAwait(false);
+        await CheckAsync("lock", ["home", "hotkey"], () => CheckLock()).ConfigureAwait(false);
+        await CheckAsync("settings", [], () => CheckSettings()).ConfigureAwait(false);
+        await CheckAsync("subtensor", [], () => CheckSubtensorAsync(cancellation)).ConfigureAwait(false);
+        await CheckAsync("registration", ["hotkey", "subtensor"], () => CheckRegistration()).ConfigureAwait(false);
+        await CheckAsync("validators", ["hotkey", "subtensor"], () => CheckValidators()).ConfigureAwait(false);
+        await CheckAsync("cards", [], () => CheckCardsAsync(cancellation)).ConfigureAwait(false);
+        // The store is another miner's while it holds the lock: not even a dry run opens it then.
+        await CheckAsync("persistence", ["home", "lock"], () => CheckPersistenceAsync(cancellation)).ConfigureAwait(false);
+        // Services a run starts itself are not up before it; the run's cards find out on their own.
+        if (_dryRun) await CheckAsync("backends", ["cards"], () => CheckBackendsAsync(cancellation)).ConfigureAwait(false);
+    }
+
+    private async Task CheckAsync(string name, string[] needs, Func<Task> check)
+    {
+        var missing = needs.Where(n => !_passed.Contains(n)).ToList();
+        if (missing.Count > 0)
+        {
+            _info($"{name}: skipped: needs {string.Join(", ", missing)}");
+            return;
+        }
         try
         {
-            settings.Mining.Validate();
-            settings.Dendrite.Validate();
+            await check().ConfigureAwait(false);
+            _passed.Add(name);
+        }
+        catch (RunRefusedException refusal) when (_dryRun)
+        {
+            _failed.Add(name);
+            _failure(refusal.Message);
+        }
+    }
+
+    private Task CheckHome()
+    {
+        try
+        {
+            _settings.Home.Ensure();
+        }
+        catch (IOException error)
+        {
+            throw new RunRefusedException(error.Message, error);
+        }
+        _info($"home {_settings.Home.Path}");
+        return Task.CompletedTask;
+    }
+
+    private Task CheckHotkey()
+    {
+        _hotkey = LoadHotkey(_settings.Wallet);
+        foreach (var warning in _hotkey.Warnings) _info("warning: " + warning);
+        _info($"hotkey {_hotkey.Ss58Address} loaded from {_hotkey.Path}");
+        return Task.CompletedTask;
+    }
+
+    private Task CheckLock()
+    {
+        var hotkey = _hotkey!.Ss58Address;
+        var database = RunLock.DatabaseOf(_settings.Persistence);
+        if (_dryRun)
+        {
+            var path = RunLock.Probe(_settings.Home, hotkey, database);
+            _info($"lock {path}: free (the run takes it)");
+        }
+        else
+        {
+            _lock = RunLock.Take(_settings.Home, hotkey, database);
+            _info($"lock {_lock.Path} taken (pid {Environment.ProcessId}, {database})");
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task CheckSettings()
+    {
+        try
+        {
+            _settings.Mining.Validate();
+            _settings.Dendrite.Validate();
         }
         catch (ArgumentException error)
         {
             throw new RunRefusedException(error.Message, error);
         }
-        var policy = AddressPolicy(settings);
-        var endpoint = Endpoint(settings.Subtensor);
-        CheckPolicyFitsNetwork(endpoint, settings.Metagraph);
+        _info("settings: miner.mining and miner.dendrite are valid");
+        return Task.CompletedTask;
+    }
 
-        var subtensor = new SubtensorClient(new JsonRpcWebSocketClient(endpoint, settings.Subtensor), legacyRuntime: settings.Subtensor.LegacyRuntime);
-        HttpClient? http = null;
+    private async Task CheckSubtensorAsync(CancellationToken cancellation)
+    {
+        var options = _settings.Subtensor;
+        var endpoint = Endpoint(options);
+        CheckPolicyFitsNetwork(endpoint, _settings.Metagraph);
+        _info(string.Create(CultureInfo.InvariantCulture,
+            $"checking subtensor {endpoint} (timeout {Seconds(options.ConnectTimeout)} per connect, {options.MaxConnectAttempts} attempt(s); {Seconds(options.RequestTimeout)} per request) ..."));
+        var subtensor = new SubtensorClient(new JsonRpcWebSocketClient(endpoint, options), legacyRuntime: options.LegacyRuntime);
         try
         {
-            var metagraph = await ReadMetagraphAsync(subtensor, endpoint, settings.Metagraph, cancellation).ConfigureAwait(false);
-            var netuid = settings.Metagraph.Netuid;
-            var own = metagraph.FindByHotkey(new AccountId(hotkey.Keypair.PublicKey))
-                ?? throw new RunRefusedException(
-                    $"hotkey {hotkey.Ss58Address} is not registered on netuid {netuid} at block {metagraph.Block.Number} ({endpoint}); " +
-                    $"register it with `btcli subnet register --netuid {netuid} --wallet.name {settings.Wallet.Name} --wallet.hotkey {settings.Wallet.Hotkey}`");
-            info(string.Create(CultureInfo.InvariantCulture,
-                $"registered on netuid {netuid} as uid {own.Uid} at block {metagraph.Block.Number} ({metagraph.Neurons.Count} neurons, {endpoint})"));
+            _metagraph = await ReadMetagraphAsync(subtensor, endpoint, _settings.Metagraph, cancellation).ConfigureAwait(false);
+        }
+        catch
+        {
+            await subtensor.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        _endpoint = endpoint;
+        _subtensor = subtensor;
+        _info(string.Create(CultureInfo.InvariantCulture,
+            $"subtensor {endpoint}: metagraph of netuid {_settings.Metagraph.Netuid} read at block {_metagraph.Block.Number} ({_metagraph.Neurons.Count} neurons)"));
+    }
 
-            var candidates = metagraph.Neurons.Select(n => SubtensorValidatorSetSource.ToCandidate(n, policy)).ToList();
-            var blacklist = new BlacklistSnapshot(settings.Mining.Blacklist.Uids, settings.Mining.Blacklist.Hotkeys,
-                new Dictionary<string, BlacklistEntry>(StringComparer.Ordinal));
-            var (eligible, skipped) = ValidatorEligibility.Evaluate(candidates, (double)settings.Metagraph.MinStakeTao, hotkey.Ss58Address, blacklist);
-            info($"{eligible.Count} validator(s) eligible, {skipped.Count} neuron(s) skipped (stake S >= {settings.Metagraph.MinStakeTao} and a {Describe(policy)} axon needed)");
+    private Task CheckRegistration()
+    {
+        var (hotkey, metagraph, netuid, wallet) = (_hotkey!, _metagraph!, _settings.Metagraph.Netuid, _settings.Wallet);
+        _own = metagraph.FindByHotkey(new AccountId(hotkey.Keypair.PublicKey))
+            ?? throw new RunRefusedException(
+                $"hotkey {hotkey.Ss58Address} is not registered on netuid {netuid} at block {metagraph.Block.Number} ({_endpoint}); " +
+                $"register it with `btcli subnet register --netuid {netuid} --wallet.name {wallet.Name} --wallet.hotkey {wallet.Hotkey}`");
+        _info(string.Create(CultureInfo.InvariantCulture,
+            $"registered on netuid {netuid} as uid {_own.Uid} at block {metagraph.Block.Number} ({metagraph.Neurons.Count} neurons, {_endpoint})"));
+        return Task.CompletedTask;
+    }
 
-            http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var gpus = LoadCards(settings, http, info);
-            var found = await QueryCardsAsync(request.NvidiaSmi, info, cancellation).ConfigureAwait(false);
-            var (lines, _) = gpus.DeviceReport(found);
+    private Task CheckValidators()
+    {
+        var policy = _settings.Metagraph.AddressPolicy;
+        var minStake = (double)_settings.Metagraph.MinStakeTao;
+        var candidates = _metagraph!.Neurons.Select(n => SubtensorValidatorSetSource.ToCandidate(n, policy)).ToList();
+        var blacklist = new BlacklistSnapshot(_settings.Mining.Blacklist.Uids, _settings.Mining.Blacklist.Hotkeys,
+            new Dictionary<string, BlacklistEntry>(StringComparer.Ordinal));
+        (_eligible, _skipped) = ValidatorEligibility.Evaluate(candidates, minStake, _hotkey!.Ss58Address, blacklist);
+        _info(string.Create(CultureInfo.InvariantCulture,
+            $"validators eligible ({_eligible.Count}): stake S >= {minStake:0.###} τ and a {Describe(policy)} axon"));
+        foreach (var v in _eligible.OrderByDescending(v => v.StakeTao))
+            _info(string.Create(CultureInfo.InvariantCulture, $"  uid {v.Uid} {v.Hotkey} S {v.StakeTao:F1} at {v.Axon.Address}:{v.Axon.Port}"));
+        // With 256 neurons a line per uid is noise: counts by reason, and each uid only at debug level.
+        _info($"validators skipped ({_skipped.Count}): {SkippedValidatorCounts.Describe(_skipped)}");
+        foreach (var s in _skipped.OrderBy(s => s.Candidate.Uid))
+            _detail($"  uid {s.Candidate.Uid} {s.Candidate.Hotkey}: {s.Reason}");
+        if (_eligible.Count == 0) _info("warning: no validator is eligible now; the miner would wait for the next metagraph sync");
+        return Task.CompletedTask;
+    }
+
+    private async Task CheckCardsAsync(CancellationToken cancellation)
+    {
+        if (_settings.Generation.Gpus.Count == 0)
+            throw new RunRefusedException(
+                "miner.generation.gpus is empty: configure at least one card with its services (see hocon/examples/seed-layout.conf and monolithic.conf)");
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            var gpus = LoadCards(http);
+            _info($"checking devices with {_request.NvidiaSmi} (timeout {Seconds(NvidiaSmiTimeout)}) ...");
+            var found = await QueryCardsAsync(cancellation).ConfigureAwait(false);
             if (found.Count > 0)
             {
                 // A card that starts worker processes hands them its device; one nvidia-smi does not list cannot work.
@@ -75,20 +250,101 @@ public static class RunPreflight
                         $"miner.generation: card {absent.Name} starts worker processes on device {absent.Device}, which nvidia-smi does not list " +
                         $"(devices {string.Join(", ", found.Select(g => g.Index))}); fix its device setting");
             }
-            return new RunPlan(hotkey, endpoint, subtensor, metagraph, own, policy, eligible, skipped, http, gpus, lines);
+            _deviceLines = gpus.DeviceReport(found).Lines;
+            _info("devices:");
+            foreach (var line in _deviceLines) _info("  " + line);
+            _gpus = gpus;
+            _http = http;
         }
         catch
         {
-            http?.Dispose();
-            await subtensor.DisposeAsync().ConfigureAwait(false);
+            http.Dispose();
             throw;
         }
     }
 
-    /// <summary>The hotkey, or a refusal naming the file and how to make one.</summary>
-    public static LoadedHotkey LoadHotkey(WalletOptions wallet)
+    private async Task CheckPersistenceAsync(CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(wallet);
+        var options = _settings.Persistence;
+        var where = options.Provider == PersistenceProvider.Sqlite
+            ? $"sqlite file {Path.GetFullPath(options.SqlitePath)} (miner.persistence.sqlite-path)"
+            : "postgres (miner.persistence.postgres-connection-string)";
+        _info($"checking persistence: opening {where} ...");
+        PersistenceStores stores;
+        try
+        {
+            stores = await PersistenceStores.OpenAsync(options, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            throw new RunRefusedException($"cannot open the persistence store, {where}: {error.Message}", error);
+        }
+        _info($"persistence: {options.Provider.ToString().ToLowerInvariant()} store opened");
+        if (_dryRun) await stores.DisposeAsync().ConfigureAwait(false);
+        else _stores = stores;
+    }
+
+    /// <summary>
+    /// One line per service of each card: healthy, or what failed. A service that the card starts itself is not up
+    /// before the run, so its failure is a note; any other failing service fails the check.
+    /// </summary>
+    private async Task CheckBackendsAsync(CancellationToken cancellation)
+    {
+        _info("checking backends: GET /health of each card's services (each within its health-timeout) ...");
+        _info("backends:");
+        var problems = 0;
+        foreach (var card in _gpus!.Cards)
+        {
+            var b = card.Backends;
+            (string Role, object? Backend)[] services =
+            [
+                ("generate", b.PromptTo3D), ("text-to-image", b.TextToImage), ("background-removal", b.BackgroundRemoval), ("image-to-3d", b.ImageTo3D),
+            ];
+            foreach (var (role, backend) in services.Where(s => s.Backend is not null))
+            {
+                var label = $"{card.Name} {role}";
+                if (backend is not IHealthCheckedBackend checkable)
+                {
+                    _info($"  {label}: {Name(backend!)} (no health endpoint to ask)");
+                    continue;
+                }
+                var health = await checkable.CheckHealthAsync(cancellation).ConfigureAwait(false);
+                var ms = string.Create(CultureInfo.InvariantCulture, $"{health.Latency.TotalMilliseconds:F0} ms");
+                if (health.Healthy)
+                    _info($"  {label}: healthy ({ms})");
+                else if (card.Workers?.Processes.Any(p => p.Backend == role) == true)
+                    _info($"  {label}: not answering ({health.Detail}); the run starts its worker process, so this is expected before `miner run`");
+                else
+                {
+                    problems++;
+                    _info($"  {label}: UNHEALTHY: {health.Detail}");
+                }
+            }
+        }
+        if (problems > 0) throw new RunRefusedException($"backends: {problems} service(s) unhealthy; the cards using them would not ask for work");
+    }
+
+    /// <summary>What the run keeps; from here on the plan owns it.</summary>
+    private RunPlan HandOver()
+    {
+        var plan = new RunPlan(_hotkey!, _endpoint!, _subtensor!, _metagraph!, _own!, _settings.Metagraph.AddressPolicy, _eligible, _skipped,
+            _http!, _gpus!, _deviceLines, _lock!, _stores!);
+        (_subtensor, _http, _lock, _stores) = (null, null, null, null);
+        return plan;
+    }
+
+    /// <summary>Closes what the checks opened and no plan took.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stores is not null) await _stores.DisposeAsync().ConfigureAwait(false);
+        if (_subtensor is not null) await _subtensor.DisposeAsync().ConfigureAwait(false);
+        _http?.Dispose();
+        _lock?.Dispose();
+    }
+
+    /// <summary>The hotkey, or a refusal naming the file and how to make one.</summary>
+    private static LoadedHotkey LoadHotkey(WalletOptions wallet)
+    {
         WalletLocation location;
         try
         {
@@ -112,63 +368,6 @@ public static class RunPreflight
         }
     }
 
-    /// <summary>The stores <c>miner.persistence</c> names (schema created), or a refusal naming the setting.</summary>
-    public static async Task<PersistenceStores> OpenStoresAsync(PersistenceOptions options, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var where = options.Provider == PersistenceProvider.Sqlite
-            ? $"sqlite file {Path.GetFullPath(options.SqlitePath)} (miner.persistence.sqlite-path)"
-            : "postgres (miner.persistence.postgres-connection-string)";
-        try
-        {
-            return await PersistenceStores.OpenAsync(options, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            throw new RunRefusedException($"cannot open the persistence store, {where}: {error.Message}", error);
-        }
-    }
-
-    /// <summary>
-    /// One line per service of each card: healthy, or what failed. A service that the card starts itself is not up
-    /// before the run, so its failure is a note; any other failing service is a problem.
-    /// </summary>
-    public static async Task<(IReadOnlyList<string> Lines, int Problems)> CheckBackendsAsync(ConfiguredGpus gpus, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(gpus);
-        var lines = new List<string>();
-        var problems = 0;
-        foreach (var card in gpus.Cards)
-        {
-            var b = card.Backends;
-            (string Role, object? Backend)[] services =
-            [
-                ("generate", b.PromptTo3D), ("text-to-image", b.TextToImage), ("background-removal", b.BackgroundRemoval), ("image-to-3d", b.ImageTo3D),
-            ];
-            foreach (var (role, backend) in services.Where(s => s.Backend is not null))
-            {
-                var label = $"{card.Name} {role}";
-                if (backend is not IHealthCheckedBackend checkable)
-                {
-                    lines.Add($"{label}: {Name(backend!)} (no health endpoint to ask)");
-                    continue;
-                }
-                var health = await checkable.CheckHealthAsync(cancellation).ConfigureAwait(false);
-                var ms = string.Create(CultureInfo.InvariantCulture, $"{health.Latency.TotalMilliseconds:F0} ms");
-                if (health.Healthy)
-                    lines.Add($"{label}: healthy ({ms})");
-                else if (card.Workers?.Processes.Any(p => p.Backend == role) == true)
-                    lines.Add($"{label}: not answering ({health.Detail}); the run starts its worker process, so this is expected before `miner run`");
-                else
-                {
-                    problems++;
-                    lines.Add($"{label}: UNHEALTHY: {health.Detail}");
-                }
-            }
-        }
-        return (lines, problems);
-    }
-
     private static string Name(object backend) => backend switch
     {
         ITextToImageBackend t => t.Name,
@@ -178,7 +377,7 @@ public static class RunPreflight
         _ => backend.GetType().Name,
     };
 
-    private static AxonAddressPolicy AddressPolicy(MinerSettings settings) => settings.Metagraph.AddressPolicy;
+    private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###}s");
 
     private static string Describe(AxonAddressPolicy policy) =>
         policy is { AllowLoopback: false, AllowPrivate: false, AllowLinkLocal: false } ? "public" : "public, " + string.Join(", ",
@@ -229,15 +428,12 @@ public static class RunPreflight
         }
     }
 
-    private static ConfiguredGpus LoadCards(MinerSettings settings, HttpClient http, Action<string> info)
+    private ConfiguredGpus LoadCards(HttpClient http)
     {
-        if (settings.Generation.Gpus.Count == 0)
-            throw new RunRefusedException(
-                "miner.generation.gpus is empty: configure at least one card with its services (see hocon/examples/seed-layout.conf and monolithic.conf)");
         try
         {
-            var gpus = Host.Generation.ConfiguredGpus.From(settings, http, warn: m => info("warning: " + m));
-            foreach (var card in gpus.Cards) info($"card {card}");
+            var gpus = ConfiguredGpus.From(_settings, http, warn: m => _info("warning: " + m));
+            foreach (var card in gpus.Cards) _info($"card {card}");
             return gpus;
         }
         catch (ArgumentException error)
@@ -246,16 +442,16 @@ public static class RunPreflight
         }
     }
 
-    private static async Task<IReadOnlyList<GpuCard>> QueryCardsAsync(string nvidiaSmi, Action<string> info, CancellationToken cancellation)
+    private async Task<IReadOnlyList<GpuCard>> QueryCardsAsync(CancellationToken cancellation)
     {
         try
         {
-            return await NvidiaSmi.QueryAsync(NvidiaSmiTimeout, cancellation, nvidiaSmi).ConfigureAwait(false);
+            return await NvidiaSmi.QueryAsync(NvidiaSmiTimeout, cancellation, _request.NvidiaSmi).ConfigureAwait(false);
         }
         catch (Exception error) when (error is InvalidOperationException or TimeoutException or FormatException)
         {
             // The cards' services may well run elsewhere; the report says nvidia-smi could not be read.
-            info($"warning: nvidia-smi could not list the cards: {error.Message}");
+            _info($"warning: nvidia-smi could not list the cards: {error.Message}");
             return [];
         }
     }

@@ -95,7 +95,8 @@ public sealed class AxonAddressPolicy
         return AxonAddressCategory.Public;
     }
 
-    private static string Describe(AxonAddressCategory category) => category switch
+    /// <summary>How messages name a category: loopback, private, link-local, ...</summary>
+    public static string Describe(AxonAddressCategory category) => category switch
     {
         AxonAddressCategory.LinkLocal => "link-local",
         _ => category.ToString().ToLowerInvariant(),
