@@ -41,11 +41,11 @@ internal sealed class HoconParseSession(HoconParseOptions options)
         }
         // a FIFO would block the parse until some writer came, a device would never end
         if (status.Kind != FileKind.Regular)
-            throw new HoconException(errorAt, $"'{displayPath}' is {status.Describe()}, not a regular file");
+            throw new HoconException(errorAt, $"{Named(displayPath, includedFrom)}is {status.Describe()}, not a regular file");
         if (++_filesRead > Options.MaxFiles)
             throw new HoconException(errorAt, $"more than {Options.MaxFiles} files read (includes counted)");
 
-        var text = ReadText(fullPath, displayPath, errorAt);
+        var text = ReadText(fullPath, displayPath, includedFrom, errorAt);
         _charsRead += text.Length;
         if (_charsRead > Options.MaxTotalInputChars)
             throw new HoconException(errorAt, $"more than {Options.MaxTotalInputChars} characters read (includes counted)");
@@ -67,7 +67,10 @@ internal sealed class HoconParseSession(HoconParseOptions options)
         return new HoconSyntaxParser(text, displayPath, prefix, depth, directory, this).ParseDocument();
     }
 
-    private string ReadText(string fullPath, string displayPath, HoconPosition errorAt)
+    /// <summary>An include's error names the included file; a top-level file's error already starts with its name.</summary>
+    private static string Named(string displayPath, HoconPosition? includedFrom) => includedFrom is null ? "" : $"'{displayPath}' ";
+
+    private string ReadText(string fullPath, string displayPath, HoconPosition? includedFrom, HoconPosition errorAt)
     {
         byte[] bytes;
         try
@@ -78,7 +81,7 @@ internal sealed class HoconParseSession(HoconParseOptions options)
         }
         catch (FileRefusedException ex) when (ex.TooLarge)
         {
-            throw new HoconException(errorAt, $"'{displayPath}' is larger than {Options.MaxInputChars} characters");
+            throw new HoconException(errorAt, $"{Named(displayPath, includedFrom)}is larger than {Options.MaxInputChars} characters");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
