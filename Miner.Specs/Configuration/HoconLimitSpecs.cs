@@ -79,9 +79,11 @@ public sealed class HoconLimitSpecs : IDisposable
     [Fact]
     public void A_chain_of_object_merges_is_refused_by_the_budget_of_built_values()
     {
-        var text = "o { " + string.Join(", ", Enumerable.Range(0, 50_000).Select(k => $"k{k} = 1")) + " }\n"
+        var text = "o { " + string.Join(", ", Enumerable.Range(0, 5_000).Select(k => $"k{k} = 1")) + " }\n"
                    + "p = " + string.Join(' ', Enumerable.Repeat("${o}", 100));
-        Assert.Equal("concatenations and merges build more than 1000000 values in all", HoconSpecHelpers.Fails(text).Reason);
+        var options = HoconSpecHelpers.Options() with { MaxNodes = 50_000 };
+        var error = Assert.Throws<HoconException>(() => HoconParser.ParseText(text, "test.conf", options));
+        Assert.Equal("concatenations and merges build more than 50000 values in all", error.Reason);
     }
 
     [Fact]
