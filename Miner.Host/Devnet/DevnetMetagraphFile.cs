@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Miner.Models.Bittensor.Keys;
+using Miner.Models.Files;
 
 namespace Miner.Host.Devnet;
 
@@ -62,9 +63,16 @@ public static class DevnetMetagraphFile
     public static DevnetMetagraph Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > MaxBytes) throw new FormatException($"{path}: {info.Length} bytes, more than a devnet metagraph's {MaxBytes}");
-        return Parse(File.ReadAllBytes(path), path);
+        byte[] bytes;
+        try
+        {
+            bytes = InputFile.ReadAllBytes(path, MaxBytes, "devnet metagraph");
+        }
+        catch (FileRefusedException error) when (error.TooLarge)
+        {
+            throw new FormatException(error.Message, error);
+        }
+        return Parse(bytes, path);
     }
 
     /// <exception cref="FormatException">Not a devnet metagraph; the message names <paramref name="source"/> and the field.</exception>

@@ -30,18 +30,31 @@ public static class InputFile
     /// <summary>The rest of <paramref name="stream"/>, growing the buffer only as bytes actually arrive.</summary>
     public static byte[] ReadAtMost(Stream stream, long limit, string path, string what = "file")
     {
-        using var memory = new MemoryStream();
-        var chunk = new byte[81920];
+        var cap = Math.Min(limit, Array.MaxLength);
+        // A seekable stream's length only sizes the first buffer (a regular file is then read without copies);
+        // the limit is enforced on the bytes that actually arrive.
+        var hint = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position, 0, cap) : 0;
+        var buffer = GC.AllocateUninitializedArray<byte>((int)hint);
+        var count = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
-            var wanted = (int)Math.Min(chunk.Length, limit + 1 - memory.Length);
-            var read = stream.Read(chunk, 0, wanted);
+            if (count == buffer.Length)
+            {
+                if (stream.Read(probe) == 0) break;
+                if (count >= cap)
+                    throw new FileRefusedException($"{path}: {what} larger than its limit of {Sizes.Describe(limit)}", tooLarge: true);
+                var next = GC.AllocateUninitializedArray<byte>((int)Math.Min(cap, Math.Max(81_920, 2L * count)));
+                buffer.AsSpan(0, count).CopyTo(next);
+                next[count++] = probe[0];
+                buffer = next;
+                continue;
+            }
+            var read = stream.Read(buffer, count, buffer.Length - count);
             if (read == 0) break;
-            memory.Write(chunk, 0, read);
-            if (memory.Length > limit)
-                throw new FileRefusedException($"{path}: {what} larger than its limit of {Sizes.Describe(limit)}");
+            count += read;
         }
-        return memory.ToArray();
+        return count == buffer.Length ? buffer : buffer[..count];
     }
 
     /// <summary>UTF-8 text of at most <paramref name="limit"/> bytes.</summary>

@@ -20,6 +20,9 @@ public static class PngDecoder
     /// <summary>Largest inflated image data accepted (filter bytes included), whatever the header says.</summary>
     public const long MaxDecompressedBytes = 600L * 1024 * 1024;
 
+    /// <summary>Largest PNG file read: the largest image data stored uncompressed, plus room for chunk overhead.</summary>
+    public const long MaxFileBytes = MaxDecompressedBytes + MaxDecompressedBytes / 64;
+
     public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static readonly int[] PassX = [0, 4, 0, 2, 0, 1, 0];

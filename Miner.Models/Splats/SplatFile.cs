@@ -9,48 +9,51 @@ namespace Miner.Models.Splats;
 /// </summary>
 public static class SplatFile
 {
+    /// <summary>
+    /// Reads a regular file (a FIFO, device or folder is refused before it is opened): a PLY streams from the file,
+    /// checked against its length; an SPZ or base64 file is read whole, cut off at <see cref="SpzReader.LargestFile"/>.
+    /// </summary>
     public static LoadedSplats Load(string path, SplatReadOptions? options = null, int threads = 0)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new FileNotFoundException($"no such file: {path}", path);
-        using (var probe = File.OpenRead(path))
+        options ??= new SplatReadOptions();
+        using var stream = InputFile.OpenRead(path, 1, FileOptions.SequentialScan);
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (head[..read].SequenceEqual("ply\n"u8) || head[..read].SequenceEqual("ply\r"u8))
         {
-            Span<byte> head = stackalloc byte[4];
-            var read = probe.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-            if (head[..read].SequenceEqual("ply\n"u8) || head[..read].SequenceEqual("ply\r"u8))
-            {
-                probe.Position = 0;
-                var cloud = PlyReader.Read(probe, out var header, options, threads);
-                return new LoadedSplats(cloud, SplatFileKind.Ply, header, null, false, info.Length);
-            }
+            var cloud = PlyReader.Read(stream, out var header, options, threads);
+            return new LoadedSplats(cloud, SplatFileKind.Ply, header, null, false, stream.Length);
         }
-        // SPZ and base64 files are read whole: refuse sizes no acceptable cloud can have
-        var largest = 2L * SpzPacker.PayloadSize(Math.Min((options ?? new SplatReadOptions()).MaxGaussians, SpzPacker.MaxPoints), GaussianCloud.MaxShDegree);
-        if (info.Length > largest)
-            throw new SplatFormatException("SPZ", $"the file holds {info.Length} bytes, more than any acceptable SPZ ({largest})", 0);
-        return Decode(File.ReadAllBytes(path), options, threads);
+        return Decode(InputFile.ReadAtMost(stream, SpzReader.LargestFile(options), path, "SPZ file"), options, threads);
     }
 
     /// <summary>Decodes splat bytes held in memory (PLY, SPZ, or base64 text of either).</summary>
     public static LoadedSplats Decode(byte[] bytes, SplatReadOptions? options = null, int threads = 0)
     {
+        options ??= new SplatReadOptions();
         var fileBytes = bytes.Length;
+        var data = new ArraySegment<byte>(bytes);
         var base64 = false;
         if (LooksLikeBase64(bytes))
         {
             var text = bytes.AsSpan().TrimEnd("\r\n "u8);
-            var decoded = new byte[Base64.GetMaxDecodedFromUtf8Length(text.Length)];
+            var decodedLength = Base64.GetMaxDecodedFromUtf8Length(text.Length);
+            var limit = SpzReader.LargestFile(options);
+            if (decodedLength > limit)
+                throw new SplatFormatException("base64", $"the text decodes to {decodedLength} bytes, more than the largest acceptable SPZ ({limit})", 0);
+            var decoded = GC.AllocateUninitializedArray<byte>(decodedLength);
             if (Base64.DecodeFromUtf8(text, decoded, out _, out var written) != System.Buffers.OperationStatus.Done)
                 throw new SplatFormatException("base64", "the file looks like base64 text but does not decode", 0);
-            bytes = decoded[..written];
+            data = new ArraySegment<byte>(decoded, 0, written);
             base64 = true;
         }
-        if (bytes.AsSpan().StartsWith("ply"u8))
+        if (data.AsSpan().StartsWith("ply"u8))
         {
-            var cloud = PlyReader.Read(new MemoryStream(bytes), out var header, options, threads);
+            var cloud = PlyReader.Read(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false), out var header, options, threads);
             return new LoadedSplats(cloud, SplatFileKind.Ply, header, null, base64, fileBytes);
         }
-        var spz = SpzReader.Read(bytes, options, threads);
+        var spz = SpzReader.Read(data, options, threads);
         var kind = spz.Container == SpzContainer.Zstd ? SplatFileKind.Spz : SplatFileKind.NianticSpz;
         return new LoadedSplats(spz.Cloud, kind, null, spz.Header, base64, fileBytes);
     }

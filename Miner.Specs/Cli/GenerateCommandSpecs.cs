@@ -3,6 +3,7 @@ using Miner.Host.Devnet;
 using Miner.Models.Generation;
 using Miner.Models.Splats;
 using Miner.Models.Validation;
+using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Cli;
 
@@ -55,6 +56,25 @@ public sealed class GenerateCommandSpecs : IDisposable
 
         Assert.Equal(1, code);
         Assert.StartsWith(bad, errors.ToString());
+    }
+
+    [Fact]
+    public async Task A_fifo_given_as_the_image_is_refused_at_once_with_one_line_naming_it()
+    {
+        var fifo = SpecialFiles.MakeFifo(Path.Combine(_dir, "prompt.png"));
+        var errors = new StringWriter();
+        var code = await await SpecialFiles.WithinAsync(() => _command.RunImageAsync(fifo, Path.Combine(_dir, "r.ply"), new StringWriter(), errors), fifo);
+        Assert.Equal(1, code);
+        Assert.Equal($"{fifo}: is a FIFO, not a regular file", errors.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public async Task Dev_zero_given_as_the_image_is_refused_with_one_line()
+    {
+        var errors = new StringWriter();
+        var code = await await SpecialFiles.WithinAsync(() => _command.RunImageAsync(SpecialFiles.DevZero, Path.Combine(_dir, "r.ply"), new StringWriter(), errors));
+        Assert.Equal(1, code);
+        Assert.Equal("/dev/zero: is a character device, not a regular file", errors.ToString().TrimEnd());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

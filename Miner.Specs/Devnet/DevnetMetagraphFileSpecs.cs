@@ -2,6 +2,7 @@ using System.Text;
 using Miner.Host.Devnet;
 using Miner.Models.Bittensor.Keys;
 using Miner.Specs.Configuration;
+using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Devnet;
 
@@ -79,5 +80,14 @@ public sealed class DevnetMetagraphFileSpecs
             {
             }
         }
+    }
+
+    [Fact]
+    public async Task A_fifo_as_the_devnet_metagraph_is_refused_at_once_naming_it()
+    {
+        using var folder = new TempDirectory();
+        var fifo = SpecialFiles.MakeFifo(Path.Combine(folder.Path, "metagraph.json"));
+        var error = await SpecialFiles.WithinAsync(() => Assert.Throws<Miner.Models.Files.FileRefusedException>(() => DevnetMetagraphFile.Read(fifo)), fifo);
+        Assert.Equal($"{fifo}: is a FIFO, not a regular file", error.Message);
     }
 }

@@ -2,6 +2,8 @@ using System.Text;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
+using Miner.Specs.Configuration;
+using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
@@ -102,5 +104,15 @@ public sealed class MetagraphFileSourceSpec
         var source = new MetagraphFileSource("/nonexistent/metagraph.json", Loopback);
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => source.LoadAsync(CancellationToken.None));
         Assert.Contains("metagraph file not found", error.Message);
+    }
+
+    [Fact]
+    public async Task A_fifo_as_the_metagraph_file_is_refused_at_once_naming_it()
+    {
+        using var folder = new TempDirectory();
+        var fifo = SpecialFiles.MakeFifo(Path.Combine(folder.Path, "metagraph.json"));
+        var source = new MetagraphFileSource(fifo, Loopback);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => source.LoadAsync(CancellationToken.None).WaitAsync(SpecialFiles.Patience));
+        Assert.Equal($"{fifo}: is a FIFO, not a regular file", error.Message);
     }
 }

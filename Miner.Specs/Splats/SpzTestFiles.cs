@@ -37,6 +37,48 @@ internal static class SpzTestFiles
         return frame.ToArray();
     }
 
+    /// <summary>
+    /// A zstd bomb: <paramref name="head"/> in a raw block, then <paramref name="zeros"/> bytes of zeros as RLE blocks
+    /// of 128 KiB (4 bytes each, so 1 GiB takes 32 KiB); content size declared only when <paramref name="declaredSize"/> is given.
+    /// </summary>
+    public static byte[] RleZstdBomb(byte[] head, long zeros, ulong? declaredSize = null)
+    {
+        using var frame = new MemoryStream();
+        frame.Write([0x28, 0xB5, 0x2F, 0xFD]);
+        if (declaredSize is { } size)
+        {
+            frame.WriteByte(0xC0); // 8-byte content size, not single segment: the window descriptor follows
+            frame.WriteByte(0x38); // window log 17 (128 KiB)
+            Span<byte> field = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(field, size);
+            frame.Write(field);
+        }
+        else
+        {
+            frame.WriteByte(0x00);
+            frame.WriteByte(0x38);
+        }
+        var raw = head.Length << 3; // raw block, not last
+        frame.Write([(byte)raw, (byte)(raw >> 8), (byte)(raw >> 16)]);
+        frame.Write(head);
+        const int block = 128 * 1024;
+        for (var left = zeros; left > 0; left -= block)
+        {
+            var length = (int)Math.Min(block, left);
+            var header = (left == length ? 1 : 0) | 1 << 1 | length << 3; // RLE block
+            frame.Write([(byte)header, (byte)(header >> 8), (byte)(header >> 16), 0]);
+        }
+        return frame.ToArray();
+    }
+
+    /// <summary>A 16-byte v2 SPZ header declaring <paramref name="points"/> points.</summary>
+    public static byte[] Header(uint points, byte shDegree)
+    {
+        var header = new byte[SpzHeader.Size];
+        new SpzHeader(SpzHeader.ExpectedMagic, 2, points, shDegree, 12, 0, 0).Write(header);
+        return header;
+    }
+
     public static byte[] Gzip(byte[] payload)
     {
         using var memory = new MemoryStream();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
 using Miner.Models.Bittensor.Wire;
+using Miner.Models.Files;
 
 namespace Miner.Actors.Mining.Metagraph;
 
@@ -24,10 +25,17 @@ public sealed class MetagraphFileSource(string path, AxonAddressPolicy policy) :
 
     public async Task<IReadOnlyList<ValidatorCandidate>> LoadAsync(CancellationToken cancellation)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new InvalidDataException($"{path}: metagraph file not found");
-        if (info.Length > MaxBytes) throw new InvalidDataException($"{path}: {info.Length} bytes, more than the {MaxBytes} a metagraph file may have");
-        var bytes = await File.ReadAllBytesAsync(path, cancellation).ConfigureAwait(false);
+        if (!FileStatus.Of(path).Exists) throw new InvalidDataException($"{path}: metagraph file not found");
+        byte[] bytes;
+        try
+        {
+            // off the actor's thread: the read is synchronous, bounded while reading, and refuses FIFOs and devices
+            bytes = await Task.Run(() => InputFile.ReadAllBytes(path, MaxBytes, "metagraph file"), cancellation).ConfigureAwait(false);
+        }
+        catch (FileRefusedException error)
+        {
+            throw new InvalidDataException(error.Message, error);
+        }
         return Parse(bytes, path, policy);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Miner.Actors.Generation;
+using Miner.Models.Files;
 using Miner.Models.Generation;
 using Miner.Models.Imaging;
 using Miner.Models.Splats;
@@ -25,7 +26,12 @@ public sealed class GenerateCommand(CpuBackendOptions cpu, SelfValidationOptions
         var clock = Stopwatch.StartNew();
         try
         {
-            image = PngDecoder.Decode(await File.ReadAllBytesAsync(imagePath, cancellation).ConfigureAwait(false));
+            image = PngDecoder.Decode(InputFile.ReadAllBytes(imagePath, PngDecoder.MaxFileBytes, "PNG file"));
+        }
+        catch (FileRefusedException error)
+        {
+            stderr.WriteLine(error.Message); // names the path already
+            return 1;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or NotSupportedException or InvalidDataException)
         {

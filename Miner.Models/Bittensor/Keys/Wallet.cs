@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Miner.Models.Bittensor.Crypto;
+using Miner.Models.Files;
 
 namespace Miner.Models.Bittensor.Keys;
 
@@ -95,13 +96,16 @@ public sealed class Wallet(WalletLocation location)
 
     private static byte[] ReadKeyfile(string path, string what)
     {
+        var status = FileStatus.Of(path);
+        if (!status.Exists) throw new KeyfileException($"{what} file {path} does not exist");
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new KeyfileException($"{what} file {path} does not exist");
-            if (info.Length > Keyfile.MaxKeyfileBytes)
-                throw new KeyfileException($"{path}: is {info.Length} bytes; a keyfile is well under {Keyfile.MaxKeyfileBytes}");
-            return File.ReadAllBytes(path);
+            // bounded while reading and regular files only: a FIFO would block, /dev/zero would never end
+            return InputFile.ReadAllBytes(path, Keyfile.MaxKeyfileBytes, $"{what} file");
+        }
+        catch (FileRefusedException e)
+        {
+            throw new KeyfileException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,7 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
     }
 
     private HoconArray(HoconValue[] items, HoconPosition origin)
-        : base(origin, 1 + (items.Length == 0 ? 0 : items.Max(i => i.Depth)), CountNodes(items))
+        : base(origin, 1 + (items.Length == 0 ? 0 : items.Max(i => i.Depth)), CountNodes(items), CountChars(items))
     {
         _items = items;
     }
@@ -25,6 +25,13 @@ public sealed class HoconArray : HoconValue, IReadOnlyList<HoconValue>
     public IEnumerator<HoconValue> GetEnumerator() => ((IEnumerable<HoconValue>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static long CountChars(HoconValue[] items)
+    {
+        long total = 0;
+        foreach (var item in items) total = AddCounts(total, item.CharCount);
+        return total;
+    }
 
     private static long CountNodes(HoconValue[] items)
     {

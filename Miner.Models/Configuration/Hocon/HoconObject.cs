@@ -15,7 +15,7 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
     }
 
     private HoconObject(KeyValuePair<string, HoconValue>[] fields, HoconPosition origin)
-        : base(origin, 1 + (fields.Length == 0 ? 0 : fields.Max(f => f.Value.Depth)), CountNodes(fields))
+        : base(origin, 1 + (fields.Length == 0 ? 0 : fields.Max(f => f.Value.Depth)), CountNodes(fields), CountChars(fields))
     {
         _fields = fields;
         _byKey = new Dictionary<string, HoconValue>(fields.Length, StringComparer.Ordinal);
@@ -63,6 +63,13 @@ public sealed class HoconObject : HoconValue, IReadOnlyDictionary<string, HoconV
             values[key] = value;
         }
         return order.Select(k => new KeyValuePair<string, HoconValue>(k, values[k])).ToArray();
+    }
+
+    private static long CountChars(KeyValuePair<string, HoconValue>[] fields)
+    {
+        long total = 0;
+        foreach (var field in fields) total = AddCounts(total, AddCounts(field.Key.Length, field.Value.CharCount));
+        return total;
     }
 
     private static long CountNodes(KeyValuePair<string, HoconValue>[] fields)

@@ -20,6 +20,9 @@ public sealed record HoconParseOptions
     /// <summary>Largest file or text, in characters.</summary>
     public int MaxInputChars { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>Most characters read in one parse, all files and includes together (a file included 200 times counts 200 times).</summary>
+    public long MaxTotalInputChars { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>Deepest chain of includes.</summary>
     public int MaxIncludeDepth { get; init; } = 16;
 
@@ -34,6 +37,13 @@ public sealed record HoconParseOptions
 
     /// <summary>Longest string produced by concatenation.</summary>
     public int MaxStringLength { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Most characters in the resolved tree, keys and strings, a value copied by a substitution counted each time;
+    /// also the most characters all concatenations of one parse may build together, so repeating a long string
+    /// across many fields is refused before it is built, not after.
+    /// </summary>
+    public long MaxResolvedChars { get; init; } = 16L * 1024 * 1024;
 
     internal string? LookupEnvironment(string name) =>
         Environment is { } env

@@ -1,4 +1,5 @@
 using System.Text;
+using Miner.Models.Files;
 
 namespace Miner.Models.Configuration.Hocon;
 
@@ -7,6 +8,7 @@ internal sealed class HoconParseSession(HoconParseOptions options)
 {
     private readonly List<string> _includeStack = [];
     private int _filesRead;
+    private long _charsRead;
 
     public HoconParseOptions Options { get; } = options;
 
@@ -31,15 +33,22 @@ internal sealed class HoconParseSession(HoconParseOptions options)
             throw new HoconException(errorAt, $"include cycle: {string.Join(" -> ", _includeStack.Select(Path.GetFileName))} -> {Path.GetFileName(fullPath)}");
         if (_includeStack.Count > Options.MaxIncludeDepth)
             throw new HoconException(errorAt, $"includes nested deeper than {Options.MaxIncludeDepth} files");
-        if (!File.Exists(fullPath))
+        var status = FileStatus.Of(fullPath);
+        if (!status.Exists)
         {
             if (optional) return null;
             throw new HoconException(errorAt, includedFrom is null ? "file not found" : $"included file '{displayPath}' not found");
         }
+        // a FIFO would block the parse until some writer came, a device would never end
+        if (status.Kind != FileKind.Regular)
+            throw new HoconException(errorAt, $"{Named(displayPath, includedFrom)}is {status.Describe()}, not a regular file");
         if (++_filesRead > Options.MaxFiles)
             throw new HoconException(errorAt, $"more than {Options.MaxFiles} files read (includes counted)");
 
-        var text = ReadText(fullPath, displayPath, errorAt);
+        var text = ReadText(fullPath, displayPath, includedFrom, errorAt);
+        _charsRead += text.Length;
+        if (_charsRead > Options.MaxTotalInputChars)
+            throw new HoconException(errorAt, $"more than {Options.MaxTotalInputChars} characters read (includes counted)");
         _includeStack.Add(fullPath);
         try
         {
@@ -58,18 +67,30 @@ internal sealed class HoconParseSession(HoconParseOptions options)
         return new HoconSyntaxParser(text, displayPath, prefix, depth, directory, this).ParseDocument();
     }
 
-    private string ReadText(string fullPath, string displayPath, HoconPosition errorAt)
+    /// <summary>An include's error names the included file; a top-level file's error already starts with its name.</summary>
+    private static string Named(string displayPath, HoconPosition? includedFrom) => includedFrom is null ? "" : $"'{displayPath}' ";
+
+    private string ReadText(string fullPath, string displayPath, HoconPosition? includedFrom, HoconPosition errorAt)
     {
+        byte[] bytes;
         try
         {
-            // UTF-8 needs at most 4 bytes a character: a larger file cannot be within the character limit.
-            if (new FileInfo(fullPath).Length > 4L * Options.MaxInputChars)
-                throw new HoconException(errorAt, $"'{displayPath}' is larger than {Options.MaxInputChars} characters");
-            return File.ReadAllText(fullPath, Encoding.UTF8);
+            // UTF-8 needs at most 4 bytes a character: more bytes than that cannot be within the character limit.
+            // The limit is enforced while reading, so a file that grows (or lies about its size) is cut off.
+            bytes = InputFile.ReadAllBytes(fullPath, 4L * Options.MaxInputChars, "configuration file");
+        }
+        catch (FileRefusedException ex) when (ex.TooLarge)
+        {
+            throw new HoconException(errorAt, $"{Named(displayPath, includedFrom)}is larger than {Options.MaxInputChars} characters");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new HoconException(errorAt, $"cannot read '{displayPath}': {ex.Message}");
         }
+        var body = bytes.AsSpan();
+        if (body.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..];
+        return Encoding.UTF8.GetString(body);
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 }

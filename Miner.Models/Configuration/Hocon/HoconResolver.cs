@@ -13,6 +13,11 @@ internal sealed class HoconResolver(RawObject root, HoconParseOptions options)
     private readonly HashSet<RawNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<RawSubstitution> _chain = [];
 
+    // What concatenation and merging have built so far, over the whole parse: each step is checked before or as
+    // it is built, so many fields repeating one large value are refused early, not once all of them exist.
+    private long _builtNodes;
+    private long _builtChars;
+
     public HoconObject ResolveRoot() =>
         Resolve(root) as HoconObject ?? new HoconObject([], root.Position);
 
@@ -38,7 +43,7 @@ internal sealed class HoconResolver(RawObject root, HoconParseOptions options)
             {
                 // An unset value keeps the earlier one; an object merges over an earlier object.
                 if (value is null) value = Resolve(previous);
-                else if (value is HoconObject newer && Resolve(previous) is HoconObject older) value = Merge(older, newer);
+                else if (value is HoconObject newer && Resolve(previous) is HoconObject older) value = Built(Merge(older, newer), node.Position);
             }
             Check(value, node.Position);
             _done[node] = value;
@@ -121,17 +126,28 @@ internal sealed class HoconResolver(RawObject root, HoconParseOptions options)
         }
         if (values.Count == 0) return null;
         if (values.Count == 1) return values[0];
-        if (values.All(v => v is HoconObject)) return values.Cast<HoconObject>().Aggregate(Merge);
-        if (values.All(v => v is HoconArray)) return new HoconArray(values.SelectMany(v => (HoconArray)v), concat.Position);
+        if (values.All(v => v is HoconObject))
+            return values.Cast<HoconObject>().Aggregate((older, newer) => Built(Merge(older, newer), concat.Position));
+        if (values.All(v => v is HoconArray))
+        {
+            // counted before the items are copied: a few references to a large array must not be expanded first
+            var nodes = values.Aggregate(0L, (total, v) => HoconValue.AddCounts(total, v.NodeCount));
+            Spend(nodes, concat.Position);
+            return new HoconArray(values.SelectMany(v => (HoconArray)v), concat.Position);
+        }
         if (values.All(v => v is HoconScalar))
         {
             var text = new StringBuilder();
             for (var i = 0; i < values.Count; i++)
             {
-                text.Append(gaps[i]).Append(((HoconScalar)values[i]).Text);
-                if (text.Length > options.MaxStringLength)
+                var piece = ((HoconScalar)values[i]).Text;
+                if ((long)text.Length + gaps[i].Length + piece.Length > options.MaxStringLength)
                     throw new HoconException(concat.Position, $"concatenated string longer than {options.MaxStringLength} characters");
+                if (_builtChars + text.Length + gaps[i].Length + piece.Length > options.MaxResolvedChars)
+                    throw new HoconException(concat.Position, $"concatenations build more than {options.MaxResolvedChars} characters in all");
+                text.Append(gaps[i]).Append(piece);
             }
+            _builtChars += text.Length;
             return new HoconScalar(HoconScalarKind.String, text.ToString(), concat.Position);
         }
         var kinds = values.Select(KindName).Distinct();
@@ -165,6 +181,22 @@ internal sealed class HoconResolver(RawObject root, HoconParseOptions options)
             throw new HoconException(at, $"value nested deeper than {options.MaxDepth} levels");
         if (value.NodeCount > options.MaxNodes)
             throw new HoconException(at, $"configuration expands to more than {options.MaxNodes} values");
+        if (value.CharCount > options.MaxResolvedChars)
+            throw new HoconException(at, $"configuration expands to more than {options.MaxResolvedChars} characters");
+    }
+
+    /// <summary>Counts a merged object against the parse's budget of built values.</summary>
+    private HoconObject Built(HoconObject merged, HoconPosition at)
+    {
+        Spend(merged.NodeCount, at);
+        return merged;
+    }
+
+    private void Spend(long nodes, HoconPosition at)
+    {
+        _builtNodes = HoconValue.AddCounts(_builtNodes, nodes);
+        if (_builtNodes > options.MaxNodes)
+            throw new HoconException(at, $"concatenations and merges build more than {options.MaxNodes} values in all");
     }
 
     private HoconException Cycle(RawNode node)

@@ -4,7 +4,7 @@ namespace Miner.Models.Configuration.Hocon;
 public sealed class HoconScalar : HoconValue
 {
     public HoconScalar(HoconScalarKind kind, string text, HoconPosition origin)
-        : base(origin, 1, 1)
+        : base(origin, 1, 1, text.Length)
     {
         Kind = kind;
         Text = text;

@@ -11,6 +11,8 @@ internal static class PlyAsciiBody
 
     public static void SkipElement(ByteSource source, PlyElement element)
     {
+        // records without properties take no bytes: counting through 2^63 of them would never end
+        if (element.Properties.Count == 0) return;
         for (long item = 0; item < element.Count; item++)
             foreach (var property in element.Properties)
             {
@@ -19,15 +21,18 @@ internal static class PlyAsciiBody
             }
     }
 
-    public static void ReadVertices(ByteSource source, PlyElement vertex, PlyColumn[] columns)
+    public static void ReadVertices(ByteSource source, PlyElement vertex, PlyCloudBuffer buffer)
     {
         for (var v = 0; v < vertex.Count; v++)
-            foreach (var column in columns)
+        {
+            buffer.EnsureRoom(v + 1);
+            foreach (var column in buffer.Columns)
             {
                 var token = NextToken(source, "vertex", v, column.Name, out var offset);
                 if (column.Target is null) continue;
                 column.Target[v * column.Stride + column.Index] = ParseValue(token, column.Type, offset, v, column.Name);
             }
+        }
     }
 
     private static long ReadListCount(ByteSource source, string element, long item, PlyProperty property)

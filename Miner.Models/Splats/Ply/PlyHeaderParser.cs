@@ -13,6 +13,7 @@ internal static class PlyHeaderParser
         var lineNumber = 0;
         PlyFormat? format = null;
         var elements = new List<PlyElement>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         List<PlyProperty>? properties = null;
         while (true)
         {
@@ -44,7 +45,7 @@ internal static class PlyHeaderParser
                     if (tokens.Length != 3) throw Error($"expected 'element <name> <count>', found '{Shorten(line)}'", lineNumber);
                     if (!long.TryParse(tokens[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
                         throw Error($"element '{Shorten(tokens[1])}' has an invalid count '{Shorten(tokens[2])}'", lineNumber);
-                    if (elements.Any(e => e.Name == tokens[1])) throw Error($"element '{Shorten(tokens[1])}' is declared twice", lineNumber);
+                    if (!names.Add(tokens[1])) throw Error($"element '{Shorten(tokens[1])}' is declared twice", lineNumber);
                     properties = [];
                     elements.Add(new PlyElement(tokens[1], count, properties, lineNumber));
                     break;

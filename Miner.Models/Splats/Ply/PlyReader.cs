@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using Miner.Models.Files;
 
 namespace Miner.Models.Splats;
 
@@ -13,9 +14,10 @@ public static class PlyReader
     private const string Ply = "PLY";
     private const int BlockBytes = 4 << 20;
 
+    /// <summary>Reads a regular file; a FIFO, device or folder is refused before it is opened.</summary>
     public static GaussianCloud ReadFile(string path, SplatReadOptions? options = null, int threads = 0)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var stream = InputFile.OpenRead(path, 1, FileOptions.SequentialScan);
         return Read(stream, out _, options, threads);
     }
 
@@ -35,17 +37,16 @@ public static class PlyReader
         var layout = PlyVertexLayout.Build(vertex);
         if (stream.CanSeek) CheckDeclaredSize(header, layout, stream.Length - start - header.Length);
 
-        var cloud = new GaussianCloud((int)vertex.Count, layout.ShDegree);
-        var columns = layout.Bind(cloud);
+        var buffer = new PlyCloudBuffer(layout, (int)vertex.Count, lengthKnown: stream.CanSeek);
         foreach (var element in header.Elements)
         {
             if (ReferenceEquals(element, vertex)) break;
             if (header.Format == PlyFormat.Ascii) PlyAsciiBody.SkipElement(source, element);
             else SkipBinaryElement(source, element, header.Format == PlyFormat.BinaryBigEndian);
         }
-        if (header.Format == PlyFormat.Ascii) PlyAsciiBody.ReadVertices(source, vertex, columns);
-        else ReadBinaryVertices(source, layout, columns, cloud.Count, header.Format == PlyFormat.BinaryBigEndian, threads);
-        return cloud;
+        if (header.Format == PlyFormat.Ascii) PlyAsciiBody.ReadVertices(source, vertex, buffer);
+        else ReadBinaryVertices(source, layout, buffer, (int)vertex.Count, header.Format == PlyFormat.BinaryBigEndian, threads);
+        return buffer.Cloud;
     }
 
     /// <summary>Rejects a header whose counts need more bytes than the file holds, before allocating for them.</summary>
@@ -70,7 +71,7 @@ public static class PlyReader
         }
     }
 
-    private static void ReadBinaryVertices(ByteSource source, PlyVertexLayout layout, PlyColumn[] columns, int count,
+    private static void ReadBinaryVertices(ByteSource source, PlyVertexLayout layout, PlyCloudBuffer buffer, int count,
         bool bigEndian, int threads)
     {
         var stride = layout.Stride;
@@ -88,8 +89,9 @@ public static class PlyReader
                     $"the file ends inside vertex {done} of {count} ({available} of its {stride} bytes present)",
                     end, property: layout.PropertyAt(available));
             }
+            buffer.EnsureRoom(done + records);
             var block = source.Available[..(records * stride)];
-            DecodeBlock(block, records, stride, columns, done, bigEndian, threads);
+            DecodeBlock(block, records, stride, buffer.Columns, done, bigEndian, threads);
             source.Consume(records * stride);
             done += records;
         }
@@ -163,7 +165,10 @@ public static class PlyReader
     {
         if (element.Properties.All(p => !p.IsList))
         {
-            var remaining = element.Count * element.Properties.Sum(p => PlyHeaderParser.SizeOf(p.Type));
+            var recordBytes = element.Properties.Sum(p => PlyHeaderParser.SizeOf(p.Type));
+            if (recordBytes > 0 && element.Count > long.MaxValue / recordBytes)
+                throw new SplatFormatException(Ply, $"element '{element.Name}' declares {element.Count} records, more bytes than any file holds", source.Position);
+            var remaining = element.Count * recordBytes;
             while (remaining > 0)
             {
                 var available = source.Fill((int)Math.Min(remaining, BlockBytes));

@@ -18,8 +18,13 @@ public static class SpzPacker
     private const int MaxFixed = (1 << 23) - 1;
 
     /// <summary>Payload bytes for a v2 cloud: 16 + N x (19 + 3 x SH coefficients per channel).</summary>
-    public static int PayloadSize(int count, int shDegree) =>
-        checked(SpzHeader.Size + count * (19 + 3 * GaussianCloud.ShRestPerChannelForDegree(shDegree)));
+    public static int PayloadSize(int count, int shDegree)
+    {
+        // refused here, so no caller meets an OverflowException or sizes an allocation from a hostile count
+        if (count is < 0 or > MaxPoints) throw new ArgumentException($"{count} gaussians are outside the SPZ limit of 0 to {MaxPoints}", nameof(count));
+        if (shDegree is < 0 or > GaussianCloud.MaxShDegree) throw new ArgumentException($"SH degree {shDegree} is not 0 to {GaussianCloud.MaxShDegree}", nameof(shDegree));
+        return SpzHeader.Size + count * (19 + 3 * GaussianCloud.ShRestPerChannelForDegree(shDegree));
+    }
 
     public static byte[] Pack(GaussianCloud cloud, int threads = 0)
     {

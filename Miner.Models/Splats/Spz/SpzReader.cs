@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Miner.Models.Files;
 
 namespace Miner.Models.Splats;
 
@@ -11,15 +12,24 @@ public static class SpzReader
 {
     private static ReadOnlySpan<byte> ZstdMagic => [0x28, 0xB5, 0x2F, 0xFD];
 
+    /// <summary>The first payload buffer; it grows (doubling) only as decompressed bytes actually arrive.</summary>
+    private const int InitialPayloadBytes = 1 << 20;
+
+    /// <summary>Reads at most <see cref="LargestFile"/> bytes; a FIFO, device or folder is refused before it is opened.</summary>
     public static SpzDecoded ReadFile(string path, SplatReadOptions? options = null, int threads = 0) =>
-        Read(File.ReadAllBytes(path), options, threads);
+        Read(InputFile.ReadAllBytes(path, LargestFile(options), "SPZ file"), options, threads);
+
+    /// <summary>Largest SPZ (or base64 text of one) worth reading: twice the payload of the largest acceptable cloud.</summary>
+    public static long LargestFile(SplatReadOptions? options = null) =>
+        2L * LargestPayload(MaxPoints(options ?? new SplatReadOptions()));
 
     public static SpzDecoded Read(ReadOnlySpan<byte> file, SplatReadOptions? options = null, int threads = 0)
     {
         options ??= new SplatReadOptions();
-        var maxPoints = Math.Min(options.MaxGaussians, SpzPacker.MaxPoints);
-        if (file.StartsWith(ZstdMagic)) return ReadZstd(file, maxPoints, threads);
-        if (file.Length >= 2 && file[0] == 0x1F && file[1] == 0x8B) return ReadGzip(file, maxPoints, threads);
+        var maxPoints = MaxPoints(options);
+        var budget = PayloadBudget(file.Length, maxPoints, options);
+        if (file.StartsWith(ZstdMagic)) return ReadZstd(file, maxPoints, budget, threads);
+        if (file.Length >= 2 && file[0] == 0x1F && file[1] == 0x8B) return ReadGzip(file, maxPoints, budget, threads);
         if (file.Length >= 8 && file.StartsWith("NGSP"u8))
         {
             var version = BitConverter.ToUInt32(file[4..8]);
@@ -31,7 +41,27 @@ public static class SpzReader
             + "neither a zstd frame (28B52FFD) nor gzip (1F8B)", 0);
     }
 
-    private static SpzDecoded ReadZstd(ReadOnlySpan<byte> file, int maxPoints, int threads)
+    private static int MaxPoints(SplatReadOptions options) => Math.Min(options.MaxGaussians, SpzPacker.MaxPoints);
+
+    /// <summary>The v2 payload of the largest acceptable cloud at SH degree 3.</summary>
+    private static long LargestPayload(int maxPoints) => SpzPacker.PayloadSize(Math.Max(0, maxPoints), GaussianCloud.MaxShDegree);
+
+    /// <summary>
+    /// Most payload bytes this file may inflate to: the largest acceptable cloud's payload, and beyond
+    /// <see cref="SplatReadOptions.FreeExpansionBytes"/> no more than the compression ratio allows.
+    /// </summary>
+    private static long PayloadBudget(int fileBytes, int maxPoints, SplatReadOptions options)
+    {
+        var byRatio = Math.Max(SplatReadOptions.FreeExpansionBytes, (long)Math.Max(1, options.MaxCompressionRatio) * fileBytes);
+        var largestAnyVersion = SpzHeader.Size + (long)Math.Max(0, maxPoints) * (9 + 1 + 3 + 3 + 4 + 45); // v3 rotations take 4 bytes
+        return Math.Min(largestAnyVersion, byRatio);
+    }
+
+    private static SplatFormatException OverBudget(string container, long size, long budget, int fileBytes) =>
+        new(container, $"a {fileBytes}-byte file inflating to {size} bytes is over the budget of {budget} bytes "
+            + "(largest acceptable cloud, or the compression ratio limit miner.splats.read.max-compression-ratio)", 0);
+
+    private static SpzDecoded ReadZstd(ReadOnlySpan<byte> file, int maxPoints, long budget, int threads)
     {
         long frameLength;
         ulong? declared;
@@ -46,9 +76,10 @@ public static class SpzReader
         }
         if (frameLength != file.Length)
             throw new SplatFormatException("zstd", $"{file.Length - frameLength} bytes follow the frame; pyspz accepts exactly one frame", frameLength);
-        var largest = SpzPacker.PayloadSize(maxPoints, GaussianCloud.MaxShDegree);
+        var largest = LargestPayload(maxPoints);
         if (declared > (ulong)largest)
             throw new SplatFormatException("zstd", $"the frame declares {declared} content bytes, more than the largest acceptable payload ({largest})", 4);
+        if (declared > (ulong)budget) throw OverBudget("zstd", (long)declared!.Value, budget, file.Length);
 
         using var decoder = new ZstdStreamDecoder();
         var consumed = 0;
@@ -61,24 +92,43 @@ public static class SpzReader
         if (declared < (ulong)needed)
             throw new SplatFormatException("SPZ payload",
                 $"the zstd frame declares {declared} bytes but {header.NumPoints} points at SH degree {header.ShDegree} need {needed}", (long)declared!.Value);
+        if (needed > budget) throw OverBudget("zstd", needed, budget, file.Length);
 
-        // pyspz decompresses the whole declared content and ignores bytes after the last block
-        var payload = GC.AllocateUninitializedArray<byte>((int)(declared ?? (ulong)needed));
+        // pyspz decompresses the whole declared content and ignores bytes after the last block; the buffer
+        // grows only as bytes come out, so a frame that merely claims a large size costs nothing.
+        var size = (int)(declared ?? (ulong)needed);
+        var payload = GC.AllocateUninitializedArray<byte>(InitialSize(size, file.Length));
         headerBytes.CopyTo(payload);
-        produced += Decode(decoder, file, ref consumed, payload.AsSpan(SpzHeader.Size), out finished);
-        if (!finished && produced == payload.Length)
+        while (!finished)
+        {
+            produced += Decode(decoder, file, ref consumed, payload.AsSpan(produced), out finished);
+            if (produced < payload.Length || payload.Length == size) break;
+            payload = Grow(payload, produced, size);
+        }
+        if (!finished && produced == size)
         {
             Span<byte> probe = stackalloc byte[1];
             var extra = Decode(decoder, file, ref consumed, probe, out finished);
             if (extra > 0 && declared is not null)
                 throw new SplatFormatException("zstd", $"the frame holds more than its declared {declared} bytes", consumed);
         }
-        if (produced < payload.Length)
-            throw new SplatFormatException("SPZ payload", $"the frame ends after {produced} of {payload.Length} payload bytes", produced,
+        if (produced < size)
+            throw new SplatFormatException("SPZ payload", $"the frame ends after {produced} of {size} payload bytes", produced,
                 property: produced < needed ? SpzUnpacker.BlockAt(header, produced) : null);
         if (!finished && declared is not null)
             throw new SplatFormatException("zstd", "the frame is truncated", file.Length);
         return new SpzDecoded(SpzUnpacker.Unpack(payload, maxPoints, 2, threads), header, SpzContainer.Zstd, payload.Length);
+    }
+
+    /// <summary>Enough for a typical file in one go (SPZ compresses about 1.5:1), never the full claim up front.</summary>
+    private static int InitialSize(int size, int fileBytes) =>
+        (int)Math.Min(size, Math.Max(InitialPayloadBytes, 4L * fileBytes));
+
+    private static byte[] Grow(byte[] payload, int produced, int size)
+    {
+        var next = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, 2L * payload.Length));
+        payload.AsSpan(0, produced).CopyTo(next);
+        return next;
     }
 
     private static int Decode(ZstdStreamDecoder decoder, ReadOnlySpan<byte> file, ref int consumed, Span<byte> destination, out bool finished)
@@ -93,7 +143,7 @@ public static class SpzReader
         }
     }
 
-    private static unsafe SpzDecoded ReadGzip(ReadOnlySpan<byte> file, int maxPoints, int threads)
+    private static unsafe SpzDecoded ReadGzip(ReadOnlySpan<byte> file, int maxPoints, long budget, int threads)
     {
         fixed (byte* start = file)
         {
@@ -106,11 +156,18 @@ public static class SpzReader
                 if (got < SpzHeader.Size)
                     throw new SplatFormatException("SPZ payload", $"the gzip stream holds only {got} bytes, fewer than the 16-byte header", got, property: "header");
                 var header = SpzUnpacker.ReadHeader(headerBytes, maxPoints, maxVersion: 3);
-                var payload = GC.AllocateUninitializedArray<byte>((int)header.PayloadSize);
+                if (header.PayloadSize > budget) throw OverBudget("gzip", header.PayloadSize, budget, file.Length);
+                var size = (int)header.PayloadSize;
+                var payload = GC.AllocateUninitializedArray<byte>(InitialSize(size, file.Length));
                 headerBytes.CopyTo(payload, 0);
-                got += gzip.ReadAtLeast(payload.AsSpan(SpzHeader.Size), payload.Length - SpzHeader.Size, throwOnEndOfStream: false);
-                if (got < payload.Length)
-                    throw new SplatFormatException("SPZ payload", $"the gzip stream ends after {got} of {payload.Length} payload bytes", got,
+                while (true)
+                {
+                    got += gzip.ReadAtLeast(payload.AsSpan(got), payload.Length - got, throwOnEndOfStream: false);
+                    if (got < payload.Length || payload.Length == size) break;
+                    payload = Grow(payload, got, size);
+                }
+                if (got < size)
+                    throw new SplatFormatException("SPZ payload", $"the gzip stream ends after {got} of {size} payload bytes", got,
                         property: SpzUnpacker.BlockAt(header, got));
                 return new SpzDecoded(SpzUnpacker.Unpack(payload, maxPoints, 3, threads), header, SpzContainer.NianticGzip, payload.Length);
             }

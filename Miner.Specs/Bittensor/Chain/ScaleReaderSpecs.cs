@@ -1,4 +1,5 @@
 using Miner.Models.Bittensor.Chain;
+using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Bittensor.Chain;
 
@@ -142,6 +143,19 @@ public sealed class ScaleReaderSpecs
         Assert.Equal("hotkeys", error.Field);
         Assert.Equal(0, error.Offset);
         Assert.Contains("1073741824 elements", error.Message);
+    }
+
+    [Fact]
+    public void A_neuron_list_claiming_2_pow_30_entries_with_10_bytes_left_fails_before_allocating()
+    {
+        byte[] payload = [.. Convert.FromHexString("0300000040"), .. new byte[10]]; // compact 2^30, then 10 bytes
+        ScaleDecodeException? error = null;
+        var allocated = SpecialFiles.AllocatedBy(() =>
+            error = Assert.Throws<ScaleDecodeException>(() => RuntimeApiDecoders.NeuronsLite(payload)));
+        Assert.Equal("neurons", error!.Field);
+        Assert.Contains("declares 1073741824 elements", error.Message);
+        Assert.Contains("only 10 bytes left", error.Message);
+        Assert.True(allocated < 1 << 20, $"{allocated} bytes allocated");
     }
 
     [Fact]
