@@ -1,4 +1,3 @@
-using Miner.Models.Files;
 using System.Globalization;
 using System.Net;
 using System.Text;
