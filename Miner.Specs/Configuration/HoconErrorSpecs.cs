@@ -5,6 +5,13 @@ namespace Miner.Specs.Configuration;
 public sealed class HoconErrorSpecs
 {
     [Fact]
+    public void A_nul_character_is_refused_where_it_stands_instead_of_ending_the_file()
+    {
+        var error = HoconSpecHelpers.Fails("wallet.name = x\n\0wallet.hotkey = y");
+        Assert.Equal("test.conf:2:1: NUL character (U+0000): this is not a text file", error.ToString());
+    }
+
+    [Fact]
     public void An_unterminated_string_reports_its_line_and_column()
     {
         var error = HoconSpecHelpers.Fails("a = 1\nb = \"open\nc = 2");

@@ -32,10 +32,21 @@ internal sealed partial class HoconSyntaxParser
 
     private int MaxDepth => _session.Options.MaxDepth;
 
+    /// <summary>The cursor reads U+0000 as the end of the text, so a NUL would silently end the file there.</summary>
+    private void RefuseNul()
+    {
+        var index = _text.IndexOf('\0', StringComparison.Ordinal);
+        if (index < 0) return;
+        var line = 1 + _text.AsSpan(0, index).Count('\n');
+        var column = index - (_text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
+        throw new HoconException(new HoconPosition(_file, line, column), "NUL character (U+0000): this is not a text file");
+    }
+
     private char Current => _cursor.Peek(0);
 
     public RawObject ParseDocument()
     {
+        RefuseNul();
         if (Current == '\uFEFF') _cursor.Advance(1);
         var root = new RawObject(_cursor.Position);
         SkipBlank();
