@@ -25,10 +25,22 @@ public static class MinerCli
         if (!context.Overrides.IsValid)
         {
             foreach (var error in context.Overrides.Errors) stderr.WriteLine(error);
-            return 1;
+            return ExitCodes.Failed;
         }
-        return root.Parse(remaining.ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return root.Parse(remaining.ToArray()).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            // Something no command expected: one line, never a stack trace (the log file has the details when one is open).
+            stderr.WriteLine($"error: {Innermost(error).Message}");
+            return ExitCodes.InternalError;
+        }
     }
+
+    private static Exception Innermost(Exception error) =>
+        error is AggregateException or System.Reflection.TargetInvocationException && error.InnerException is { } inner ? Innermost(inner) : error;
 
     private static RootCommand BuildRoot(CliContext context)
     {

@@ -5,7 +5,8 @@ namespace Miner.Host.Configuration;
 
 /// <summary>
 /// Validates one HOCON file on its own: parse errors, keys no registered options type knows, values of the wrong
-/// type. Backs `miner config check FILE`.
+/// type or out of range, and combinations of settings that cannot work (each section the file writes is bound and
+/// checked as a load would). Backs `miner config check FILE`.
 /// </summary>
 public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registrations, HoconParseOptions? parseOptions = null)
 {
@@ -27,7 +28,11 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         var diagnostics = new List<ConfigurationDiagnostic>();
         var sections = _registrations.Select(r => ConfigurationKeys.FromDotted(r.SectionPath)).ToList();
         foreach (var registration in _registrations)
-            diagnostics.AddRange(ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType));
+        {
+            var found = ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType);
+            diagnostics.AddRange(found);
+            if (!found.Any(d => d.IsError)) diagnostics.AddRange(Combinations(root, registration));
+        }
         FindUncovered(root, root.GetChildren(), sections, diagnostics);
         return diagnostics;
     }
@@ -41,6 +46,22 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         var warnings = diagnostics.Count - errors;
         output.WriteLine(errors == 0 && warnings == 0 ? $"{path}: ok" : $"{path}: {errors} error(s), {warnings} warning(s)");
         return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Binds a section the file writes, for the rules that span settings; values were checked already.</summary>
+    private static IReadOnlyList<ConfigurationDiagnostic> Combinations(IConfigurationRoot root, RegisteredOptions registration)
+    {
+        var key = ConfigurationKeys.FromDotted(registration.SectionPath);
+        if (ConfigurationValidator.IsScalar(registration.OptionsType) || key.Length == 0 || !root.GetSection(key).GetChildren().Any()) return [];
+        try
+        {
+            ConfigurationBinding.Bind(root, registration.SectionPath, registration.OptionsType);
+            return [];
+        }
+        catch (ConfigurationException error)
+        {
+            return error.Diagnostics;
+        }
     }
 
     /// <summary>Keys outside every registered section are unknown; sections on the way to one are walked into.</summary>

@@ -1,3 +1,4 @@
+using Miner.Host.Cli;
 using Miner.Host.Configuration;
 using Miner.Host.Devnet;
 
@@ -11,6 +12,9 @@ public static class DevnetCommand
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the cards get to answer their first status query (CPU cards answer within a second).</summary>
+    private static readonly TimeSpan CardsReadyWithin = TimeSpan.FromSeconds(30);
+
     /// <param name="devnet">devnet.conf's settings; <paramref name="validators"/> and <paramref name="seed"/> override them when given.</param>
     public static async Task<int> RunAsync(DevnetOptions devnet, MinerSettings miner, int? tasks, int? validators, int gpus, int? seed,
         string outDirectory, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
@@ -18,7 +22,7 @@ public static class DevnetCommand
         if (tasks is < 1)
         {
             stderr.WriteLine("--tasks must be at least 1");
-            return 1;
+            return ExitCodes.Failed;
         }
         if (validators is { } v) devnet.Validators = v;
         if (seed is { } s) devnet.Seed = s;
@@ -35,14 +39,24 @@ public static class DevnetCommand
         catch (ArgumentException error)
         {
             stderr.WriteLine(error.Message);
-            return 1;
+            return ExitCodes.Failed;
         }
         DevnetSnapshot snapshot;
+        string? failure;
         await using (session.ConfigureAwait(false))
         {
+            // A card that cannot start would leave the run idle for ever: stop at once with its reason.
+            try
+            {
+                failure = await session.WaitForCardsAsync(CardsReadyWithin, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                failure = null;
+            }
             var interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
             snapshot = await session.SnapshotAsync().ConfigureAwait(false);
-            while (!cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n))
+            while (failure is null && !cancellation.IsCancellationRequested && !(tasks is { } n && snapshot.Settled >= n))
             {
                 try
                 {
@@ -52,6 +66,7 @@ public static class DevnetCommand
                 {
                     break;
                 }
+                failure = session.CardFailure;
                 snapshot = await session.SnapshotAsync().ConfigureAwait(false);
                 if (interactive) Console.Clear();
                 stdout.Write(DevnetStatusTable.Render(snapshot, tasks));
@@ -59,7 +74,12 @@ public static class DevnetCommand
             }
             snapshot = await session.SnapshotAsync().ConfigureAwait(false);
         }
+        if (failure is not null)
+        {
+            stderr.WriteLine($"devnet stopped: {failure}");
+            return ExitCodes.Failed;
+        }
         stdout.Write(DevnetStatusTable.Summary(snapshot, session.Recorder.MeanStageSeconds, session.Recorder.DuplicateResults, outPath));
-        return 0;
+        return ExitCodes.Ok;
     }
 }
