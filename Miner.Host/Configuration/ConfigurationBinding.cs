@@ -24,7 +24,6 @@ public static class ConfigurationBinding
     {
         var diagnostics = ConfigurationValidator.Validate(root, sectionPath, optionsType);
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        if (errors.Count > 0) throw new ConfigurationException(errors);
         foreach (var warning in diagnostics.Where(d => !d.IsError)) warnings?.Add(warning);
 
         var key = ConfigurationKeys.FromDotted(sectionPath);
@@ -37,13 +36,20 @@ public static class ConfigurationBinding
         }
         catch (InvalidOperationException ex)
         {
+            if (errors.Count > 0) throw new ConfigurationException(errors);
             // The validator should have caught it; keep the binder's own words rather than lose the failure.
             throw new ConfigurationException([new ConfigurationDiagnostic(ConfigurationDiagnosticSeverity.Error, sectionPath, null, ex.Message)], ex);
         }
 
-        var problems = SettingRules.Problems(options);
-        if (problems.Count > 0)
-            throw new ConfigurationException(problems.Select(p => ConfigurationValidator.DiagnoseSetting(root, sectionPath, p.Key, p.Problem)).ToList());
+        // Values out of range still bind, so the combinations are checked too and every problem is listed at once;
+        // a key the walk already reported (with its origin and the value as written) is not repeated.
+        var reported = errors.Select(e => ConfigurationKeys.FromDotted(e.Key)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (relativeKey, problem) in SettingRules.Problems(options))
+        {
+            var diagnostic = ConfigurationValidator.DiagnoseSetting(root, sectionPath, relativeKey, problem);
+            if (!reported.Contains(ConfigurationKeys.FromDotted(diagnostic.Key))) errors.Add(diagnostic);
+        }
+        if (errors.Count > 0) throw new ConfigurationException(errors);
         return options;
     }
 }

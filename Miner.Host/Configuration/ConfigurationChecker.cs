@@ -27,12 +27,7 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         var root = new ConfigurationBuilder().AddHocon(tree).Build();
         var diagnostics = new List<ConfigurationDiagnostic>();
         var sections = _registrations.Select(r => ConfigurationKeys.FromDotted(r.SectionPath)).ToList();
-        foreach (var registration in _registrations)
-        {
-            var found = ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType);
-            diagnostics.AddRange(found);
-            if (!found.Any(d => d.IsError)) diagnostics.AddRange(Combinations(root, registration));
-        }
+        foreach (var registration in _registrations) diagnostics.AddRange(CheckSection(root, registration));
         FindUncovered(root, root.GetChildren(), sections, diagnostics);
         return diagnostics;
     }
@@ -48,19 +43,24 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         return errors == 0 ? 0 : 1;
     }
 
-    /// <summary>Binds a section the file writes, for the rules that span settings; values were checked already.</summary>
-    private static IReadOnlyList<ConfigurationDiagnostic> Combinations(IConfigurationRoot root, RegisteredOptions registration)
+    /// <summary>
+    /// A section the file writes is bound as a load would bind it, so combinations are checked too; the rest (and
+    /// scalar registrations) are only walked.
+    /// </summary>
+    private static IReadOnlyList<ConfigurationDiagnostic> CheckSection(IConfigurationRoot root, RegisteredOptions registration)
     {
         var key = ConfigurationKeys.FromDotted(registration.SectionPath);
-        if (ConfigurationValidator.IsScalar(registration.OptionsType) || key.Length == 0 || !root.GetSection(key).GetChildren().Any()) return [];
+        if (ConfigurationValidator.IsScalar(registration.OptionsType) || key.Length == 0 || !root.GetSection(key).GetChildren().Any())
+            return ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType);
+        var warnings = new List<ConfigurationDiagnostic>();
         try
         {
-            ConfigurationBinding.Bind(root, registration.SectionPath, registration.OptionsType);
-            return [];
+            ConfigurationBinding.Bind(root, registration.SectionPath, registration.OptionsType, warnings);
+            return warnings;
         }
         catch (ConfigurationException error)
         {
-            return error.Diagnostics;
+            return [.. error.Diagnostics, .. warnings];
         }
     }
 

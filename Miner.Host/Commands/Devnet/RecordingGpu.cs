@@ -16,7 +16,19 @@ public sealed class RecordingGpu : ReceiveActor
 
     public RecordingGpu(Func<IActorRef, Props> card, IActorRef router, GenerationRecorder recorder, Action<string>? cardStopped = null)
     {
-        var child = Context.ActorOf(card(Self), "card");
+        IActorRef child;
+        try
+        {
+            child = Context.ActorOf(card(Self), "card");
+        }
+        catch (Exception error)
+        {
+            // The card's backends are built with its Props, here: settings they refuse (or anything else that stops
+            // them being built) mean there is no card, and the run is told why.
+            cardStopped?.Invoke($"{Self.Path.Name}: {error.Message}");
+            Context.Stop(Self);
+            return;
+        }
         Context.Watch(child);
         Receive<Terminated>(t => t.ActorRef.Equals(child),
             _ => cardStopped?.Invoke($"{Self.Path.Name}: {_failure ?? "the card stopped"}"));
