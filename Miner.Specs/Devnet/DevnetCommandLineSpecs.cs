@@ -84,7 +84,23 @@ public sealed class DevnetCommandLineSpecs
         var (exit, error) = Run([], "devnet", "--tasks", "1", $"--devnet.{key}={value}");
         Assert.Equal(ExitCodes.Failed, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"flag --devnet.", line, StringComparison.Ordinal);
+        Assert.StartsWith("flag --devnet.", line, StringComparison.Ordinal);
         Assert.Contains($": error: devnet.{key.Split('.')[0]}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_created_is_one_line_and_exit_1()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exit, error) = Run([], "devnet", "--tasks", "1", "--devnet.validators", "1", "--out", Path.Combine(file, "out"));
+            Assert.Equal(ExitCodes.Failed, exit);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -36,8 +36,9 @@ public static class DevnetCommand
         {
             session = await DevnetSession.StartAsync(new DevnetRunRequest(devnet, miner, gpus, outPath)).ConfigureAwait(false);
         }
-        catch (ArgumentException error)
+        catch (Exception error) when (error is ArgumentException or IOException or UnauthorizedAccessException)
         {
+            // A setting the devnet refuses, or an output folder it cannot write: one line, not a stack trace.
             stderr.WriteLine(error.Message);
             return ExitCodes.Failed;
         }
