@@ -1,57 +1,60 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Actors.Mining;
 
 /// <summary>
 /// How the miner schedules validators (HOCON <c>miner.mining { }</c>). The validator set's minimum stake and re-sync
 /// interval are <c>miner.metagraph.min-stake-tao</c> and <c>miner.metagraph.sync-interval</c>, not repeated here.
 /// </summary>
-public sealed class MiningOptions
+public sealed class MiningOptions : IValidatedOptions
 {
     public const string RoundRobin = "round-robin";
     public const string StakeWeighted = "stake-weighted";
 
     /// <summary><c>round-robin</c> or <c>stake-weighted</c> (stake × observed acceptance, smooth weighted round robin).</summary>
+    [OneOf(RoundRobin, StakeWeighted)]
     public string Policy { get; set; } = StakeWeighted;
 
     /// <summary>The subnet owner's validator hotkey (the base miner asks it every 5th turn).</summary>
     public string OwnerHotkey { get; set; } = "5E7eSeRr2aHzCV7SkY4a2Pi5NXHrU4anZz3phEQgn4HCen2B";
 
     /// <summary>Every this-many picks go to the owner's validator when it is available; 0 turns the preference off.</summary>
+    [NotNegative(Max = "1000")]
     public int OwnerEvery { get; set; } = 5;
 
     /// <summary>How long a poller waits after a transport error or an empty reply (the base miner's FAILED_VALIDATOR_DELAY).</summary>
+    [Positive(Max = "1d")]
     public TimeSpan PollerBackoff { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>Added to every known cooldown before pulling again, against clock skew and the validator's integer seconds.</summary>
+    [NotNegative(Max = "1h")]
     public TimeSpan CooldownMargin { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A task's deadline is pull time + this (the validator's 30 s throttle keeps the 300 s cycle).</summary>
+    [Positive(Max = "1h")]
     public TimeSpan TargetTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A GPU that has not reported a task this long after its pull loses it: the router declines it.</summary>
+    [Positive(Max = "1d")]
     public TimeSpan GpuResultTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// After a restart, a validator whose submission was sent and never answered is not pulled until this long after
     /// the send: it may have cooled us down for 300 s plus a 600 s penalty, counted from its own clock after validation.
     /// </summary>
+    [NotNegative(Max = "7d")]
     public TimeSpan UnansweredSubmissionHold { get; set; } = TimeSpan.FromMinutes(16);
 
     public BlacklistOptions Blacklist { get; set; } = new();
 
     public SubmitRetryOptions SubmitRetry { get; set; } = new();
 
-    /// <summary>Throws ArgumentException naming the first setting that cannot work.</summary>
-    public void Validate()
+    /// <summary>Throws ArgumentException naming each setting that cannot work.</summary>
+    public void Validate() => SettingRules.ThrowIfInvalid(this, "miner.mining");
+
+    public IEnumerable<(string Key, string Problem)> Problems()
     {
-        if (Policy != RoundRobin && Policy != StakeWeighted)
-            throw new ArgumentException($"miner.mining.policy must be {RoundRobin} or {StakeWeighted}, not '{Policy}'");
-        if (OwnerEvery < 0) throw new ArgumentException("miner.mining.owner-every must not be negative");
-        if (PollerBackoff <= TimeSpan.Zero) throw new ArgumentException("miner.mining.poller-backoff must be positive");
-        if (CooldownMargin < TimeSpan.Zero) throw new ArgumentException("miner.mining.cooldown-margin must not be negative");
-        if (TargetTime <= TimeSpan.Zero) throw new ArgumentException("miner.mining.target-time must be positive");
-        if (GpuResultTimeout <= TargetTime) throw new ArgumentException("miner.mining.gpu-result-timeout must exceed target-time");
-        if (UnansweredSubmissionHold < TimeSpan.Zero) throw new ArgumentException("miner.mining.unanswered-submission-hold must not be negative");
-        Blacklist.Validate();
-        SubmitRetry.Validate();
+        if (GpuResultTimeout <= TargetTime)
+            yield return ("gpu-result-timeout", $"{SettingScalar.Format(GpuResultTimeout)} must exceed target-time ({SettingScalar.Format(TargetTime)}): a card would lose every task");
     }
 }

@@ -1,7 +1,9 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Actors.Persistence;
 
 /// <summary>The <c>miner.persistence</c> section: where persistent actors keep their events and snapshots.</summary>
-public sealed class PersistenceOptions
+public sealed class PersistenceOptions : IValidatedOptions
 {
     /// <summary><c>sqlite</c> (a file) or <c>postgres</c> (cluster mode).</summary>
     public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
@@ -13,5 +15,12 @@ public sealed class PersistenceOptions
     public string PostgresConnectionString { get; set; } = "";
 
     /// <summary>A persistent actor that offers its state snapshots it every this many events; 0 = never.</summary>
+    [NotNegative(Max = "10000000")]
     public int SnapshotEvery { get; set; } = 500;
+
+    public IEnumerable<(string Key, string Problem)> Problems()
+    {
+        if (Provider == PersistenceProvider.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))
+            yield return ("postgres-connection-string", "missing: provider = postgres needs a connection string");
+    }
 }

@@ -10,6 +10,9 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
 
+    /// <summary>The variables <c>MINER_*</c> overrides and <c>${VAR}</c> fallbacks are read from.</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; } = environment;
+
     /// <summary>The --section.key flags taken out of the command line before parsing.</summary>
     public ConfigurationOverrides Overrides { get; set; } = ConfigurationOverrides.Empty;
 
@@ -25,7 +28,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
     {
         try
         {
-            var root = MinerConfiguration.Build(MinerConfiguration.DefaultsPath, parse.GetValue(ConfigFile)?.FullName, environment, Overrides);
+            var root = MinerConfiguration.Build(MinerConfiguration.DefaultsPath, parse.GetValue(ConfigFile)?.FullName, Environment, Overrides);
             var warnings = new List<ConfigurationDiagnostic>();
             var settings = MinerSettings.Bind(root, warnings);
             foreach (var warning in warnings) Error.WriteLine(warning);
@@ -40,5 +43,5 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
 
     /// <summary>Runs <paramref name="command"/> with loaded settings; exit code 1 when the configuration is invalid.</summary>
     public int WithSettings(ParseResult parse, Func<MinerSettings, int> command) =>
-        Load(parse) is { } loaded ? command(loaded.Settings) : 1;
+        Load(parse) is { } loaded ? command(loaded.Settings) : ExitCodes.Failed;
 }

@@ -29,17 +29,7 @@ public static class DevnetCommands
         };
         command.SetAction(parse => context.WithSettings(parse, settings =>
         {
-            DevnetOptions devnet;
-            try
-            {
-                devnet = DevnetConfiguration.Load(DevnetOptions.DefaultsPath, parse.GetValue(devnetConfig)?.FullName,
-                    MinerConfiguration.ProcessEnvironment(), []);
-            }
-            catch (ConfigurationException error)
-            {
-                foreach (var diagnostic in error.Diagnostics) context.Error.WriteLine(diagnostic);
-                return 1;
-            }
+            if (LoadDevnet(context, parse.GetValue(devnetConfig)?.FullName) is not { } devnet) return ExitCodes.Failed;
             var folder = FileStatus.Of(parse.GetValue(output)!);
             if (folder.Exists && folder.Kind != FileKind.Directory)
             {
@@ -51,6 +41,27 @@ public static class DevnetCommands
                 parse.GetValue(seed), parse.GetValue(output)!, DevnetOutputMode.Auto, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The devnet's settings from <c>hocon/devnet.conf</c>, <paramref name="operatorFile"/>, the context's environment
+    /// (<c>MINER_DEVNET__*</c>) and its <c>--devnet.*</c> flags; null, with each problem printed on a line of its
+    /// own, when they cannot be used.
+    /// </summary>
+    public static DevnetOptions? LoadDevnet(CliContext context, string? operatorFile)
+    {
+        try
+        {
+            var warnings = new List<ConfigurationDiagnostic>();
+            var devnet = DevnetConfiguration.Load(DevnetOptions.DefaultsPath, operatorFile, context.Environment, context.Overrides, warnings);
+            foreach (var warning in warnings) context.Error.WriteLine(warning);
+            return devnet;
+        }
+        catch (ConfigurationException error)
+        {
+            foreach (var diagnostic in error.Diagnostics) context.Error.WriteLine(diagnostic);
+            return null;
+        }
     }
 
     public static Command CreateGenerate(CliContext context)
@@ -70,7 +81,7 @@ public static class DevnetCommands
             if ((file is null) == (text is null))
             {
                 context.Error.WriteLine("give exactly one of --image FILE.png and --prompt TEXT");
-                return 1;
+                return ExitCodes.Failed;
             }
             Uri? endpoint = null;
             if (parse.GetValue(generateUrl) is { } url && !TryHttpUrl(url, out endpoint))

@@ -5,7 +5,8 @@ namespace Miner.Host.Configuration;
 
 /// <summary>
 /// Validates one HOCON file on its own: parse errors, keys no registered options type knows, values of the wrong
-/// type. Backs `miner config check FILE`.
+/// type or out of range, and combinations of settings that cannot work (each section the file writes is bound and
+/// checked as a load would). Backs `miner config check FILE`.
 /// </summary>
 public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registrations, HoconParseOptions? parseOptions = null)
 {
@@ -26,8 +27,7 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         var root = new ConfigurationBuilder().AddHocon(tree).Build();
         var diagnostics = new List<ConfigurationDiagnostic>();
         var sections = _registrations.Select(r => ConfigurationKeys.FromDotted(r.SectionPath)).ToList();
-        foreach (var registration in _registrations)
-            diagnostics.AddRange(ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType));
+        foreach (var registration in _registrations) diagnostics.AddRange(CheckSection(root, registration));
         FindUncovered(root, root.GetChildren(), sections, diagnostics);
         return diagnostics;
     }
@@ -49,6 +49,27 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
         }
         output.WriteLine(warnings == 0 ? $"{path}: ok" : $"{path}: 0 error(s), {warnings} warning(s)");
         return 0;
+    }
+
+    /// <summary>
+    /// A section the file writes is bound as a load would bind it, so combinations are checked too; the rest (and
+    /// scalar registrations) are only walked.
+    /// </summary>
+    private static IReadOnlyList<ConfigurationDiagnostic> CheckSection(IConfigurationRoot root, RegisteredOptions registration)
+    {
+        var key = ConfigurationKeys.FromDotted(registration.SectionPath);
+        if (ConfigurationValidator.IsScalar(registration.OptionsType) || key.Length == 0 || !root.GetSection(key).GetChildren().Any())
+            return ConfigurationValidator.Validate(root, registration.SectionPath, registration.OptionsType);
+        var warnings = new List<ConfigurationDiagnostic>();
+        try
+        {
+            ConfigurationBinding.Bind(root, registration.SectionPath, registration.OptionsType, warnings);
+            return warnings;
+        }
+        catch (ConfigurationException error)
+        {
+            return [.. error.Diagnostics, .. warnings];
+        }
     }
 
     /// <summary>Keys outside every registered section are unknown; sections on the way to one are walked into.</summary>

@@ -22,6 +22,18 @@ public sealed class ConfigurationOverrides
 
     public bool IsValid => Errors.Count == 0;
 
+    /// <summary>
+    /// Only the overrides under the top-level <paramref name="section"/> (<c>devnet</c>): the devnet binds its own
+    /// file from the same command line as the miner's settings.
+    /// </summary>
+    public ConfigurationOverrides ForSection(string section)
+    {
+        var wanted = ConfigurationKeys.NormalizeSegment(section);
+        return new ConfigurationOverrides(
+            Values.Where(v => string.Equals(ConfigurationKeys.NormalizeSegment(v.WrittenPath[0]), wanted, StringComparison.OrdinalIgnoreCase)).ToList(),
+            Errors);
+    }
+
     /// <summary>Every token must be part of an override; anything else is reported in <see cref="Errors"/>.</summary>
     public static ConfigurationOverrides Parse(IEnumerable<string> tokens)
     {

@@ -3,13 +3,14 @@ using System.ComponentModel;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Miner.Models.Configuration;
+using Miner.Models.Configuration.Rules;
 
 namespace Miner.Host.Configuration;
 
 /// <summary>
-/// Walks a configuration section against an options type before binding, so that unknown keys and values of
-/// the wrong type are reported with the key as written and where it came from, not as the binder's
-/// normalised path.
+/// Walks a configuration section against an options type before binding, so that unknown keys, values of the wrong
+/// type, unknown enum words and values outside their property's range (<see cref="SettingRuleAttribute"/>) are
+/// reported with the key as written, the value and where it came from, not as the binder's normalised path.
 /// </summary>
 public sealed class ConfigurationValidator
 {
@@ -37,6 +38,24 @@ public sealed class ConfigurationValidator
         return new ConfigurationDiagnostic(severity, written, origin?.ToString(), message);
     }
 
+    /// <summary>
+    /// Reports a problem found on the bound options (<paramref name="relativeKey"/> under <paramref name="sectionPath"/>,
+    /// dotted). A key that was not written (a default broke a combination) is located at the nearest enclosing entry
+    /// that was, so the operator sees which card or section it concerns.
+    /// </summary>
+    public static ConfigurationDiagnostic DiagnoseSetting(IConfigurationRoot root, string sectionPath, string relativeKey, string problem)
+    {
+        var dotted = sectionPath.Length == 0 ? relativeKey : relativeKey.Length == 0 ? sectionPath : $"{sectionPath}.{relativeKey}";
+        var diagnostic = Diagnose(root, ConfigurationKeys.FromDotted(dotted), ConfigurationDiagnosticSeverity.Error, problem);
+        if (diagnostic.Location is not null) return diagnostic;
+        var segments = dotted.Split('.');
+        var sectionDepth = sectionPath.Length == 0 ? 0 : sectionPath.Split('.').Length;
+        for (var n = segments.Length - 1; n > sectionDepth; n--)
+            if (ConfigurationOrigin.FindForSection(root, ConfigurationKeys.FromDotted(string.Join('.', segments[..n]))) is { } parent)
+                return new ConfigurationDiagnostic(ConfigurationDiagnosticSeverity.Error, dotted, parent.ToString(), problem);
+        return diagnostic with { Key = dotted };
+    }
+
     /// <summary>Unknown keys from the environment are warnings: other tools share the MINER_ prefix.</summary>
     public static ConfigurationDiagnostic UnknownKey(IConfigurationRoot root, string key)
     {
@@ -47,14 +66,15 @@ public sealed class ConfigurationValidator
         return Diagnose(root, key, severity, "unknown key");
     }
 
-    private void Walk(IConfigurationSection section, Type type)
+    /// <param name="rules">The rules of the property being walked; on a list they apply to each element.</param>
+    private void Walk(IConfigurationSection section, Type type, IReadOnlyList<SettingRuleAttribute>? rules = null)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         var children = section.GetChildren().ToList();
         if (IsScalar(type))
         {
             if (children.Count > 0) Error(section.Path, $"expected {Describe(type)}, found an object");
-            else if (section.Value is { } value) CheckConversion(section.Path, value, type);
+            else if (section.Value is { } value && Convert(section.Path, value, type) is { } converted) CheckRules(section.Path, value, converted, type, rules);
             return;
         }
         if (children.Count == 0)
@@ -72,7 +92,7 @@ public sealed class ConfigurationValidator
             foreach (var child in children)
             {
                 if (!int.TryParse(child.Key, out _)) Error(child.Path, "expected a list index");
-                else Walk(child, elementType);
+                else Walk(child, elementType, rules);
             }
         }
         else
@@ -85,25 +105,48 @@ public sealed class ConfigurationValidator
     {
         foreach (var child in children)
         {
-            if (FindProperty(type, child.Key) is { } property) Walk(child, property.PropertyType);
+            if (FindProperty(type, child.Key) is { } property) Walk(child, property.PropertyType, SettingRules.Of(property));
             else _diagnostics.Add(UnknownKey(_root, child.Path));
         }
     }
 
-    private void CheckConversion(string key, string value, Type type)
+    /// <summary>The value converted as the binder will convert it; null (and an error reported) when it cannot be.</summary>
+    private object? Convert(string key, string value, Type type)
     {
+        if (type.IsEnum)
+        {
+            // Enum.TryParse also takes numbers and comma lists; only a member's name is a setting's word.
+            var word = value.Trim();
+            if (word.Length > 0 && !char.IsAsciiDigit(word[0]) && word[0] != '-' && !word.Contains(',') &&
+                Enum.TryParse(type, word, ignoreCase: true, out var member) && Enum.IsDefined(type, member!)) return member;
+            Error(key, SettingRules.UnknownWord(type, Shown(key, value)));
+            return null;
+        }
         try
         {
-            if (type.IsEnum && !Enum.TryParse(type, value, ignoreCase: true, out _)) throw new FormatException($"'{value}' is not a known value");
-            TypeDescriptor.GetConverter(type).ConvertFromInvariantString(value);
+            return TypeDescriptor.GetConverter(type).ConvertFromInvariantString(value);
         }
         catch (Exception ex)
         {
             var reason = ex.InnerException?.Message ?? ex.Message;
             if (SecretMasker.IsSecretKey(key)) reason = "the value cannot be converted";
             Error(key, $"expected {Describe(type)}: {reason}");
+            return null;
         }
     }
+
+    /// <summary>Reports the first rule <paramref name="converted"/> breaks, showing the value as written.</summary>
+    private void CheckRules(string key, string written, object converted, Type type, IReadOnlyList<SettingRuleAttribute>? rules)
+    {
+        foreach (var rule in rules ?? [])
+        {
+            if (rule.Allows(converted)) continue;
+            Error(key, rule.Problem(Shown(key, written), type));
+            return;
+        }
+    }
+
+    private static string Shown(string key, string written) => SecretMasker.IsSecretKey(key) ? SecretMasker.Mask : written.Trim();
 
     private void Error(string key, string message) =>
         _diagnostics.Add(Diagnose(_root, key, ConfigurationDiagnosticSeverity.Error, message));

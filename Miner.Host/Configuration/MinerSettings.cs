@@ -52,62 +52,52 @@ public sealed class MinerSettings
     public required MiningOptions Mining { get; init; }
     public required CpuBackendOptions CpuBackends { get; init; }
 
-    /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem found.</summary>
+    /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem of every section.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
     {
         var unknown = UnknownTopLevelKeys(root);
-        if (unknown.Any(d => d.IsError)) throw new ConfigurationException(unknown.Where(d => d.IsError).ToArray());
+        var errors = unknown.Where(d => d.IsError).ToList();
+        if (errors.Count > 0) throw new ConfigurationException(errors);
         foreach (var warning in unknown) warnings?.Add(warning);
-        var homeErrors = ConfigurationValidator.Validate(root, "miner.home", typeof(string)).Where(d => d.IsError).ToList();
-        if (homeErrors.Count > 0) throw new ConfigurationException(homeErrors);
+        errors.AddRange(ConfigurationValidator.Validate(root, "miner.home", typeof(string)).Where(d => d.IsError));
+        if (errors.Count > 0) throw new ConfigurationException(errors);
         var home = MinerHome.FromSetting(root[ConfigurationKeys.FromDotted("miner.home")]);
+
+        T Section<T>(string path) where T : new()
+        {
+            try
+            {
+                return ConfigurationBinding.Bind<T>(root, path, warnings);
+            }
+            catch (ConfigurationException error)
+            {
+                errors.AddRange(error.Diagnostics);
+                return new T();
+            }
+        }
+
         var settings = new MinerSettings
         {
             Home = home,
-            Logging = ConfigurationBinding.Bind<LoggingOptions>(root, "logging", warnings),
-            Actors = ConfigurationBinding.Bind<KernelOptions>(root, "actors", warnings),
-            Wallet = ConfigurationBinding.Bind<WalletOptions>(root, "wallet", warnings),
-            Subtensor = ConfigurationBinding.Bind<SubtensorOptions>(root, "subtensor", warnings),
-            Axon = ConfigurationBinding.Bind<AxonOptions>(root, "axon", warnings),
-            Metagraph = ConfigurationBinding.Bind<MetagraphOptions>(root, "miner.metagraph", warnings),
-            Dendrite = ConfigurationBinding.Bind<DendriteOptions>(root, "miner.dendrite", warnings),
-            Splats = ConfigurationBinding.Bind<SplatOptions>(root, "miner.splats", warnings),
-            Persistence = ConfigurationBinding.Bind<PersistenceOptions>(root, "miner.persistence", warnings),
-            Gate = ConfigurationBinding.Bind<SelfValidationOptions>(root, "miner.gate", warnings),
-            Generation = BindGeneration(root, warnings),
-            Mining = ConfigurationBinding.Bind<MiningOptions>(root, "miner.mining", warnings),
-            CpuBackends = ConfigurationBinding.Bind<CpuBackendOptions>(root, "miner.cpu-backends", warnings),
+            Logging = Section<LoggingOptions>("logging"),
+            Actors = Section<KernelOptions>("actors"),
+            Wallet = Section<WalletOptions>("wallet"),
+            Subtensor = Section<SubtensorOptions>("subtensor"),
+            Axon = Section<AxonOptions>("axon"),
+            Metagraph = Section<MetagraphOptions>("miner.metagraph"),
+            Dendrite = Section<DendriteOptions>("miner.dendrite"),
+            Splats = Section<SplatOptions>("miner.splats"),
+            Persistence = Section<PersistenceOptions>("miner.persistence"),
+            Gate = Section<SelfValidationOptions>("miner.gate"),
+            Generation = Section<GenerationOptions>("miner.generation"),
+            Mining = Section<MiningOptions>("miner.mining"),
+            CpuBackends = Section<CpuBackendOptions>("miner.cpu-backends"),
         };
+        if (errors.Count > 0) throw new ConfigurationException(errors);
         // Relative outputs follow the home, not the working directory a service manager happened to set.
         settings.Persistence.SqlitePath = home.Resolve(settings.Persistence.SqlitePath);
         settings.Logging.File.Path = home.Resolve(settings.Logging.File.Path);
         return settings;
-    }
-
-    /// <summary>Binds <c>miner.generation</c> and refuses values the generation actor cannot work with.</summary>
-    private static GenerationOptions BindGeneration(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings)
-    {
-        var options = ConfigurationBinding.Bind<GenerationOptions>(root, "miner.generation", warnings);
-        var problems = options.Problems();
-        if (problems.Count > 0)
-            throw new ConfigurationException(problems.Select(p => DiagnoseGeneration(root, p.Key, p.Problem)).ToArray());
-        return options;
-    }
-
-    /// <summary>
-    /// Names the key as written (<c>miner.generation.gpus.1.image-to-3d.url</c>); a missing key is located at the
-    /// nearest enclosing entry that was written, so the operator sees which card lacks it.
-    /// </summary>
-    private static ConfigurationDiagnostic DiagnoseGeneration(IConfigurationRoot root, string relativeKey, string problem)
-    {
-        var dotted = "miner.generation." + relativeKey;
-        var diagnostic = ConfigurationValidator.Diagnose(root, ConfigurationKeys.FromDotted(dotted), ConfigurationDiagnosticSeverity.Error, problem);
-        if (diagnostic.Location is not null) return diagnostic;
-        var segments = dotted.Split('.');
-        for (var n = segments.Length - 1; n > 2; n--)
-            if (ConfigurationOrigin.FindForSection(root, ConfigurationKeys.FromDotted(string.Join('.', segments[..n]))) is { } parent)
-                return new ConfigurationDiagnostic(ConfigurationDiagnosticSeverity.Error, dotted, parent.ToString(), problem);
-        return diagnostic with { Key = dotted };
     }
 
     /// <summary>Keys outside every registered section (a typo such as <c>walet.name</c>).</summary>

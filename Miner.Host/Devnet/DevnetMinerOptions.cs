@@ -1,3 +1,5 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Host.Devnet;
 
 /// <summary>
@@ -7,14 +9,10 @@ namespace Miner.Host.Devnet;
 public sealed class DevnetMinerOptions
 {
     /// <summary>Scored results in a row with none accepted that blacklist a validator (mainnet 10).</summary>
+    [Between(1, 1000)]
     public int NoAcceptWindow { get; set; } = 2;
 
     /// <summary>Wait after a pull's transport error or empty reply (mainnet 300 s, far longer than a devnet cooldown).</summary>
+    [Positive(Max = "1d")]
     public TimeSpan PollerBackoff { get; set; } = TimeSpan.FromSeconds(5);
-
-    public void Validate()
-    {
-        if (NoAcceptWindow < 1) throw new ArgumentException("devnet.miner.no-accept-window must be at least 1");
-        if (PollerBackoff <= TimeSpan.Zero) throw new ArgumentException("devnet.miner.poller-backoff must be positive");
-    }
 }

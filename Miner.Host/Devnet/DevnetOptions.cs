@@ -1,16 +1,19 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Host.Devnet;
 
 /// <summary>
 /// The local devnet (HOCON <c>devnet { }</c> in <c>hocon/devnet.conf</c>): how many validators, where they listen,
 /// their rules and behaviours, the tasks they hand out and how they score.
 /// </summary>
-public sealed class DevnetOptions
+public sealed class DevnetOptions : IValidatedOptions
 {
     /// <summary>Where the defaults ship beside the executable.</summary>
     public static string DefaultsPath => Path.Combine(AppContext.BaseDirectory, "hocon", "devnet.conf");
 
     public ushort Netuid { get; set; } = 17;
 
+    [Between(1, 64)]
     public int Validators { get; set; } = 4;
 
     /// <summary>Seeds the validators' dev hotkeys, the task stream and the flaky errors: one seed, one run.</summary>
@@ -20,12 +23,14 @@ public sealed class DevnetOptions
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>Validator i listens on base-port + i; 0 takes free ports.</summary>
+    [Between(0, 65535)]
     public int BasePort { get; set; }
 
     /// <summary>Where the devnet metagraph JSON is written (relative to the working directory).</summary>
     public string MetagraphFile { get; set; } = "devnet/metagraph.json";
 
     /// <summary>Stake S of every devnet validator, in TAO (the miner's eligibility needs >= 1000).</summary>
+    [NotNegative(Max = "21000000")] // TAO's total supply
     public double ValidatorStakeTao { get; set; } = 10_000;
 
     public DevnetRuleOptions Rules { get; set; } = new();
@@ -38,22 +43,19 @@ public sealed class DevnetOptions
 
     public DevnetMinerOptions Miner { get; set; } = new();
 
-    /// <summary>Throws ArgumentException naming the first setting that cannot work.</summary>
-    public void Validate()
+    /// <summary>Throws ArgumentException naming each setting that cannot work.</summary>
+    public void Validate() => SettingRules.ThrowIfInvalid(this, "devnet");
+
+    public IEnumerable<(string Key, string Problem)> Problems()
     {
-        if (Validators is < 1 or > 64) throw new ArgumentException("devnet.validators must lie in 1..64");
         if (!System.Net.IPAddress.TryParse(Host, out var address) || !System.Net.IPAddress.IsLoopback(address))
-            throw new ArgumentException("devnet.host must be a loopback address: the devnet is local only");
-        if (BasePort < 0 || BasePort + Validators - 1 > ushort.MaxValue) throw new ArgumentException("devnet.base-port leaves no room for every validator");
-        if (string.IsNullOrWhiteSpace(MetagraphFile)) throw new ArgumentException("devnet.metagraph-file must be set");
-        if (!(ValidatorStakeTao >= 0)) throw new ArgumentException("devnet.validator-stake-tao must not be negative");
-        Rules.Validate("devnet.rules");
-        foreach (var behaviour in Behaviours) behaviour.Validate(Validators);
-        var duplicate = Behaviours.GroupBy(b => b.Uid).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"devnet.behaviours: uid {duplicate.Key} appears twice");
-        Tasks.Validate();
-        Scoring.Validate();
-        Miner.Validate();
+            yield return ("host", $"'{Host}' is not a loopback address: the devnet is local only");
+        if (BasePort > 0 && BasePort + Validators - 1 > ushort.MaxValue)
+            yield return ("base-port", $"{BasePort} leaves no room for {Validators} validators below port 65535");
+        if (string.IsNullOrWhiteSpace(MetagraphFile)) yield return ("metagraph-file", "missing: the file the miner reads the devnet's metagraph from");
+        var seen = new HashSet<int>();
+        for (var i = 0; i < Behaviours.Count; i++)
+            if (!seen.Add(Behaviours[i].Uid)) yield return ($"behaviours.{i}.uid", $"uid {Behaviours[i].Uid} has two entries");
     }
 
     /// <summary>Validator <paramref name="uid"/>'s behaviour entry (a default one when none is configured).</summary>

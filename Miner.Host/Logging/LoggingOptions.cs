@@ -1,3 +1,4 @@
+using Miner.Models.Configuration.Rules;
 using Miner.Models.Configuration;
 
 namespace Miner.Host.Logging;
@@ -6,6 +7,7 @@ namespace Miner.Host.Logging;
 public sealed class LoggingOptions
 {
     /// <summary>Minimum level: verbose, debug, information, warning, error, fatal.</summary>
+    [OneOf("verbose", "debug", "information", "warning", "error", "fatal", "trace", "info", "warn")] // the words MinerLogger.ParseLevel reads
     public string Level { get; set; } = "information";
 
     /// <summary>Bittensor's --logging.debug: lowers the level to debug.</summary>
@@ -32,21 +34,31 @@ public sealed class LoggingOptions
         public string Path { get; set; } = "logs/miner-.log";
 
         /// <summary>Level for the file, which may be lower than the console's.</summary>
+        [OneOf("verbose", "debug", "information", "warning", "error", "fatal", "trace", "info", "warn")] // the words MinerLogger.ParseLevel reads
         public string Level { get; set; } = "debug";
 
         /// <summary>minute, hour, day, month, year or infinite.</summary>
+        [OneOf("minute", "hour", "day", "month", "year", "infinite", "none")] // the words MinerLogger reads
         public string RollingInterval { get; set; } = "day";
 
+        /// <summary>Older files are deleted; 0 keeps them all.</summary>
+        [NotNegative(Max = "100000")]
         public int RetainedFiles { get; set; } = 14;
+
+        /// <summary>A file this large rolls over early; 0B means no limit.</summary>
+        [NotNegative]
         public ByteSize SizeLimit { get; set; } = ByteSize.Parse("64MiB");
+
         public string Template { get; set; } = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
     }
 
     public sealed class DeadLetterLogOptions
     {
         /// <summary>Dead letters logged per window; the rest are counted and summarised (0 logs none).</summary>
+        [NotNegative(Max = "1000000")]
         public int LogFirst { get; set; } = 10;
 
+        [Positive(Max = "1d")]
         public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(5);
     }
 }

@@ -1,9 +1,12 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Models.Splats;
 
 /// <summary>Every setting of the splat engine (HOCON <c>miner.splats</c>).</summary>
 public sealed class SplatOptions
 {
     /// <summary>Threads for PLY/SPZ encoding and decoding; 0 means all cores.</summary>
+    [NotNegative(Max = "1024")]
     public int Threads { get; set; }
 
     public SplatReadOptions Read { get; set; } = new();

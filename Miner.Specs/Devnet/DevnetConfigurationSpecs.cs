@@ -46,10 +46,11 @@ public sealed class DevnetConfigurationSpecs
     }
 
     [Fact]
-    public void A_behaviour_for_a_validator_that_does_not_exist_is_refused()
+    public void The_behaviours_of_validators_the_run_does_not_start_are_dropped_as_with_the_validators_option()
     {
-        var error = Assert.Throws<ArgumentException>(() => DevnetConfiguration.Load(DevnetOptions.DefaultsPath, null, NoEnvironment, ["--devnet.validators", "2"]));
-        Assert.Contains("uid 2 is not one of the 2 validators", error.Message);
+        var options = DevnetConfiguration.Load(DevnetOptions.DefaultsPath, null, NoEnvironment, ["--devnet.validators", "2"]);
+        Assert.Equal(2, options.Validators);
+        Assert.Empty(options.Behaviours);
     }
 
     [Fact]

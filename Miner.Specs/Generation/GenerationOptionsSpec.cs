@@ -47,7 +47,7 @@ public sealed class GenerationOptionsSpec
     public void A_card_refuses_to_start_with_unusable_settings()
     {
         var error = Assert.Throws<ArgumentException>(() => new GenerationOptions { UnhealthyAfterFailures = 0, MaxNonFiniteShare = 2 }.Validate());
-        Assert.Contains("unhealthy-after-failures: must be 1 or more, not 0", error.Message);
+        Assert.Contains("unhealthy-after-failures: 0 is out of range", error.Message);
         Assert.Contains("max-non-finite-share", error.Message);
     }
 }

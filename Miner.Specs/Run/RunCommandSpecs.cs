@@ -231,7 +231,7 @@ public sealed partial class RunCommandSpecs : IDisposable
         var (exit, _, error) = Cli("run", "--dry-run", "--config", Config(ClosedPortEndpoint(), extra: "miner.dendrite.pull-timeout = 0s"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("miner.dendrite.pull-timeout must be positive", error, StringComparison.Ordinal);
+        Assert.Contains("miner.dendrite.pull-timeout: 0s is out of range", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Miner.Models.Configuration.Rules;
 using Miner.Models.Configuration;
 
 namespace Miner.Actors.Generation;
@@ -15,17 +16,23 @@ public class BackendServiceOptions
     public bool CpuFallback { get; set; }
 
     /// <summary>Whole-call HTTP limit; absent, the stage's timeout under <c>miner.generation</c> applies.</summary>
+    [Positive(Max = "1h")]
     public TimeSpan? Timeout { get; set; }
 
+    [Positive(Max = "10m")]
     public TimeSpan HealthTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Larger answers are refused (by Content-Length up front, else while streaming).</summary>
+    [Positive(Max = "2GiB")] // the answer is read into memory
     public ByteSize MaxResponse { get; set; } = new(512L << 20);
 
     /// <summary>A worker the card launches itself with CUDA_VISIBLE_DEVICES set to the card's device.</summary>
     public WorkerProcessSettings? Process { get; set; }
 
-    /// <summary>Each problem with these settings, keyed relative to this entry (e.g. <c>url</c>).</summary>
+    /// <summary>
+    /// Each problem with how this service is reached, keyed relative to this entry (e.g. <c>url</c>); whether a
+    /// CPU fallback exists depends on the stage, so the card asks. Ranges are on the properties.
+    /// </summary>
     public virtual IEnumerable<(string Key, string Problem)> Problems(bool fallbackAvailable)
     {
         var hasUrl = !string.IsNullOrWhiteSpace(Url);
@@ -34,9 +41,6 @@ public class BackendServiceOptions
         if (CpuFallback && Process is not null) yield return ("process", "a CPU fallback runs in the miner and needs no process");
         if (!CpuFallback && !hasUrl) yield return ("url", fallbackAvailable ? "missing: give the service's URL, or cpu-fallback = on" : "missing: give the service's URL");
         if (hasUrl && !IsHttpUrl(Url)) yield return ("url", $"'{Url}' is not an absolute http(s) URL");
-        if (Timeout is { } t && t <= TimeSpan.Zero) yield return ("timeout", $"must be positive, not {t}");
-        if (HealthTimeout <= TimeSpan.Zero) yield return ("health-timeout", $"must be positive, not {HealthTimeout}");
-        if (MaxResponse.Bytes <= 0) yield return ("max-response", $"must be positive, not {MaxResponse}");
         if (Process is { } process)
             foreach (var (key, problem) in process.Problems(hasUrl)) yield return ("process." + key, problem);
     }

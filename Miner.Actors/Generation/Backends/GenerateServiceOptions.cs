@@ -21,9 +21,6 @@ public sealed class GenerateServiceOptions : BackendServiceOptions
         for (var i = 0; i < Urls.Count; i++)
             if (!IsHttpUrl(Urls[i])) yield return ($"urls.{i}", $"'{Urls[i]}' is not an absolute http(s) URL");
         if (!string.IsNullOrWhiteSpace(Url) && !IsHttpUrl(Url)) yield return ("url", $"'{Url}' is not an absolute http(s) URL");
-        if (Timeout is { } t && t <= TimeSpan.Zero) yield return ("timeout", $"must be positive, not {t}");
-        if (HealthTimeout <= TimeSpan.Zero) yield return ("health-timeout", $"must be positive, not {HealthTimeout}");
-        if (MaxResponse.Bytes <= 0) yield return ("max-response", $"must be positive, not {MaxResponse}");
         if (Process is { } process)
             foreach (var (key, problem) in process.Problems(Endpoints.Count > 0)) yield return ("process." + key, problem);
     }

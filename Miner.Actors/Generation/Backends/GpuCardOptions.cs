@@ -1,15 +1,18 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Actors.Generation;
 
 /// <summary>
 /// One GPU card (HOCON <c>miner.generation.gpus[n]</c>): its name, its CUDA device, and either the seed layout
 /// (text-to-image, background removal, image-to-3D services) or the monolithic layout (<c>generate</c>).
 /// </summary>
-public sealed class GpuCardOptions
+public sealed class GpuCardOptions : IValidatedOptions
 {
     /// <summary>The card's actor name; empty means <c>gpu-&lt;index&gt;</c>.</summary>
     public string Name { get; set; } = "";
 
     /// <summary>CUDA device index given to worker processes as CUDA_VISIBLE_DEVICES; -1 means the entry's index.</summary>
+    [Between(-1, 1023)]
     public int Device { get; set; } = -1;
 
     /// <summary>Absent: text tasks on this card are declined (no CPU text-to-image exists).</summary>

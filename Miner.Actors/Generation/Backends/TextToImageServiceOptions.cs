@@ -1,3 +1,5 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Actors.Generation;
 
 /// <summary>The text-to-image service of a card (SD3.5 Large Turbo, FLUX.1-schnell) and what it is asked for.</summary>
@@ -5,17 +7,17 @@ public sealed class TextToImageServiceOptions : BackendServiceOptions
 {
     public string NegativePrompt { get; set; } = "";
 
+    [Between(64, 4096)]
     public int Width { get; set; } = 1024;
 
+    [Between(64, 4096)]
     public int Height { get; set; } = 1024;
 
+    [Between(1, 1000)]
     public int Steps { get; set; } = 4;
 
     public override IEnumerable<(string Key, string Problem)> Problems(bool fallbackAvailable)
     {
         foreach (var problem in base.Problems(fallbackAvailable)) yield return problem;
-        if (Width is < 64 or > 4096) yield return ("width", $"must be within 64..4096, not {Width}");
-        if (Height is < 64 or > 4096) yield return ("height", $"must be within 64..4096, not {Height}");
-        if (Steps < 1) yield return ("steps", $"must be 1 or more, not {Steps}");
     }
 }

@@ -1,3 +1,5 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Actors.Generation;
 
 /// <summary>
@@ -17,22 +19,31 @@ public sealed class WorkerProcessSettings
     /// <summary>Answers 2xx once the service is ready; empty means the service's URL + <c>/health</c>.</summary>
     public string HealthUrl { get; set; } = "";
 
+    [Positive(Max = "1d")]
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    [Positive(Max = "1h")]
     public TimeSpan HealthInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    [Positive(Max = "10m")]
     public TimeSpan HealthTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    [Between(1, 1000)]
     public int HealthFailuresBeforeRestart { get; set; } = 3;
 
+    [Positive(Max = "1h")]
     public TimeSpan RestartBackoffMin { get; set; } = TimeSpan.FromSeconds(2);
 
+    [Positive(Max = "1d")]
     public TimeSpan RestartBackoffMax { get; set; } = TimeSpan.FromMinutes(2);
 
+    [NotNegative(Max = "1000")]
     public int RestartBudget { get; set; } = 5;
 
+    [Positive(Max = "7d")]
     public TimeSpan RestartWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    [NotNegative(Max = "10m")]
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     public IEnumerable<(string Key, string Problem)> Problems(bool serviceHasUrl)
@@ -42,16 +53,7 @@ public sealed class WorkerProcessSettings
         if (!string.IsNullOrWhiteSpace(HealthUrl) && !BackendServiceOptions.IsHttpUrl(HealthUrl)) yield return ("health-url", $"'{HealthUrl}' is not an absolute http(s) URL");
         for (var i = 0; i < Environment.Count; i++)
             if (ParseVariable(Environment[i]) is null) yield return ($"environment.{i}", $"'{Environment[i]}' is not NAME=value");
-        foreach (var (key, value) in new[]
-                 {
-                     ("start-timeout", StartTimeout), ("health-interval", HealthInterval), ("health-timeout", HealthTimeout),
-                     ("restart-backoff-min", RestartBackoffMin), ("restart-window", RestartWindow),
-                 })
-            if (value <= TimeSpan.Zero) yield return (key, $"must be positive, not {value}");
         if (RestartBackoffMax < RestartBackoffMin) yield return ("restart-backoff-max", "must be at least restart-backoff-min");
-        if (StopGracePeriod < TimeSpan.Zero) yield return ("stop-grace-period", "must not be negative");
-        if (HealthFailuresBeforeRestart < 1) yield return ("health-failures-before-restart", $"must be 1 or more, not {HealthFailuresBeforeRestart}");
-        if (RestartBudget < 0) yield return ("restart-budget", $"must be 0 or more, not {RestartBudget}");
     }
 
     /// <summary>The options for <see cref="BackendProcessActor"/>; <paramref name="serviceUrl"/> gives the default health URL.</summary>

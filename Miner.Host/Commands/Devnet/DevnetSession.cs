@@ -33,10 +33,15 @@ public sealed class DevnetSession : IAsyncDisposable
     private readonly ActorSystem _system;
     private readonly Dendrite _dendrite;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly int _cards;
+    private readonly TaskCompletionSource<string> _cardFailure;
 
     private DevnetSession(DevnetNetwork network, string minerHotkey, Serilog.Core.Logger logger, KernelLogBridge bridge,
-        ActorSystem system, Dendrite dendrite, IActorRef guardian, GenerationRecorder recorder, string logDirectory)
+        ActorSystem system, Dendrite dendrite, IActorRef guardian, GenerationRecorder recorder, string logDirectory, int cards,
+        TaskCompletionSource<string> cardFailure)
     {
+        _cards = cards;
+        _cardFailure = cardFailure;
         Network = network;
         MinerHotkey = minerHotkey;
         _logger = logger;
@@ -57,6 +62,9 @@ public sealed class DevnetSession : IAsyncDisposable
     public GenerationRecorder Recorder { get; }
 
     public string LogDirectory { get; }
+
+    /// <summary>The first card that stopped, with its reason (<c>gpu-0: gaussian budget must lie in ...</c>); null while all run.</summary>
+    public string? CardFailure => _cardFailure.Task.IsCompletedSuccessfully ? _cardFailure.Task.Result : null;
 
     public static async Task<DevnetSession> StartAsync(DevnetRunRequest request)
     {
@@ -85,6 +93,12 @@ public sealed class DevnetSession : IAsyncDisposable
         mining.UnansweredSubmissionHold = longestCooldown + TimeSpan.FromSeconds(20);
 
         DevnetNetwork? network = null;
+        // Cards report a stop from their own threads, possibly before this method returns.
+        var cardFailure = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnCardStopped(string reason)
+        {
+            if (cardFailure.TrySetResult(reason)) logger.Error("Devnet: {Reason}", reason);
+        }
         try
         {
             network = await DevnetNetwork.StartAsync(devnet, tasks: new DevnetTaskBook(request.TaskLimit)).ConfigureAwait(false);
@@ -111,15 +125,46 @@ public sealed class DevnetSession : IAsyncDisposable
                         // CPU fallbacks stand in for the card's models; no text-to-image, so text tasks are declined.
                         new GpuBackends(null, new BorderMattingBackgroundRemover(cpu), new SilhouetteInflationImageTo3D(cpu)),
                         gate, settings.Generation, settings.Splats),
-                    router, recorder)));
+                    router, recorder, OnCardStopped)));
             var guardian = system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
-            return new DevnetSession(network, hotkey, logger, bridge, system, dendrite, guardian, recorder, logDirectory);
+            return new DevnetSession(network, hotkey, logger, bridge, system, dendrite, guardian, recorder, logDirectory, request.Gpus, cardFailure);
         }
         catch
         {
             if (network is not null) await network.DisposeAsync().ConfigureAwait(false);
             await logger.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits until every card answers a status query, or one stops, or <paramref name="limit"/> passes. Null when all
+    /// are ready; otherwise why not, in one line.
+    /// </summary>
+    public async Task<string?> WaitForCardsAsync(TimeSpan limit, CancellationToken cancellation = default)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (CardFailure is { } failure) return failure;
+            var cards = await Guardian.Ask<List<IActorRef>>(new GetGpus(), AskTimeout).ConfigureAwait(false);
+            var ready = 0;
+            foreach (var card in cards)
+            {
+                try
+                {
+                    await card.Ask<GpuStatus>(GpuStatusQuery.Instance, TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+                    ready++;
+                }
+                catch (AskTimeoutException)
+                {
+                    // Not started yet, or gone: the failure, if any, arrives through OnCardStopped.
+                }
+            }
+            if (CardFailure is { } late) return late;
+            if (ready >= _cards) return null;
+            if (deadline.Elapsed >= limit) return $"{_cards - ready} of {_cards} cards did not report ready within {limit.TotalSeconds:0} s (see the log under {LogDirectory})";
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation).ConfigureAwait(false);
         }
     }
 
@@ -157,6 +202,7 @@ public sealed class DevnetSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _cardFailure.TrySetCanceled(); // cards stopped by the shutdown are not failures
         var report = await _system.TerminateWithin(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         if (!report.Stopped)
             _logger.Warning("the actors did not all stop within 30 s; exiting anyway. Not answering: {Stuck}",

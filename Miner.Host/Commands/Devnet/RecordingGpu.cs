@@ -7,13 +7,31 @@ namespace Miner.Host.Commands.Devnet;
 /// Wraps one GPU card's <see cref="GenerationActor"/> (its child <c>card</c>) so the devnet run sees every result:
 /// what the card sends is forwarded to the router with the card as sender (the router talks to the card directly),
 /// and each <see cref="GenerationResult"/> is handed to the recorder on the way. Anything else sent to the wrapper
-/// (status queries) goes to the card.
+/// (status queries) goes to the card. A card that stops (it could not start, or failed for good) is reported through
+/// <paramref name="cardStopped"/> with its reason, so the run can end instead of waiting for a card that is gone.
 /// </summary>
 public sealed class RecordingGpu : ReceiveActor
 {
-    public RecordingGpu(Func<IActorRef, Props> card, IActorRef router, GenerationRecorder recorder)
+    private string? _failure;
+
+    public RecordingGpu(Func<IActorRef, Props> card, IActorRef router, GenerationRecorder recorder, Action<string>? cardStopped = null)
     {
-        var child = Context.ActorOf(card(Self), "card");
+        IActorRef child;
+        try
+        {
+            child = Context.ActorOf(card(Self), "card");
+        }
+        catch (Exception error)
+        {
+            // The card's backends are built with its Props, here: settings they refuse (or anything else that stops
+            // them being built) mean there is no card, and the run is told why.
+            cardStopped?.Invoke($"{Self.Path.Name}: {error.Message}");
+            Context.Stop(Self);
+            return;
+        }
+        Context.Watch(child);
+        Receive<Terminated>(t => t.ActorRef.Equals(child),
+            _ => cardStopped?.Invoke($"{Self.Path.Name}: {_failure ?? "the card stopped"}"));
         ReceiveAny(message =>
         {
             if (!Sender.Equals(child))
@@ -24,5 +42,11 @@ public sealed class RecordingGpu : ReceiveActor
             if (message is GenerationResult result) recorder.Record(result);
             router.Forward(message);
         });
+    }
+
+    protected override void ChildFailed(IActorRef child, Exception cause, Directive directive)
+    {
+        // The default strategy stops a card whose constructor threw: keep the constructor's words, not the wrapper's.
+        if (directive == Directive.Stop) _failure = (cause is ActorInitializationException { InnerException: { } inner } ? inner : cause).Message;
     }
 }

@@ -1,3 +1,5 @@
+using Miner.Models.Configuration.Rules;
+
 namespace Miner.Models.Bittensor.Chain;
 
 /// <summary>Which subnet to read and which validators to trust (HOCON <c>miner.metagraph { }</c>).</summary>
@@ -7,9 +9,11 @@ public sealed class MetagraphOptions
     public ushort Netuid { get; set; } = 17;
 
     /// <summary>bittensor's <c>--neuron.sync_interval</c> default.</summary>
+    [Positive(Max = "1d")]
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Minimum validator stake S in TAO-sized units (the subnet's <c>min_stake_to_set_weights</c> default).</summary>
+    [NotNegative(Max = "21000000")] // TAO's total supply
     public decimal MinStakeTao { get; set; } = 1000m;
 
     /// <summary>Sync at the last finalized block (true) or at the best block as bittensor does (false).</summary>

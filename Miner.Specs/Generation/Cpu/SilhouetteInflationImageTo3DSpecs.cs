@@ -202,8 +202,8 @@ public sealed class SilhouetteInflationImageTo3DSpecs
     [Fact]
     public void Options_out_of_range_are_refused_at_construction()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SilhouetteInflationImageTo3D(new CpuBackendOptions { GaussianBudget = 100 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SilhouetteInflationImageTo3D(new CpuBackendOptions { DepthRatio = 0 }));
+        Assert.Throws<ArgumentException>(() => new SilhouetteInflationImageTo3D(new CpuBackendOptions { GaussianBudget = 100 }));
+        Assert.Throws<ArgumentException>(() => new SilhouetteInflationImageTo3D(new CpuBackendOptions { DepthRatio = 0 }));
     }
 
     [Fact]
