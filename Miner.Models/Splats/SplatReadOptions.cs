@@ -20,5 +20,6 @@ public sealed class SplatReadOptions
     /// Beyond <see cref="FreeExpansionBytes"/>, an SPZ payload may be at most this many times its file: real clouds
     /// compress about 1.5:1, while zstd's RLE blocks let a few kilobytes claim gigabytes of identical gaussians.
     /// </summary>
+    [Between(1, 100_000)]
     public int MaxCompressionRatio { get; set; } = 64;
 }

@@ -7,9 +7,9 @@ public sealed class ConfigCheckRangeSpecs
 {
     private static (int Exit, string Out) Check(string path)
     {
-        var stdout = new StringWriter();
-        var exit = MinerCli.Run(["config", "check", path], stdout, new StringWriter(), new Dictionary<string, string?>());
-        return (exit, stdout.ToString());
+        var report = new StringWriter();
+        var exit = MinerCli.Run(["config", "check", path], report, report, new Dictionary<string, string?>());
+        return (exit, report.ToString());
     }
 
     [Fact]

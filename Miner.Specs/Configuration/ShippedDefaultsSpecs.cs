@@ -26,7 +26,8 @@ public sealed class ShippedDefaultsSpecs
     [Fact]
     public void The_code_defaults_of_every_registered_options_type_pass_their_own_rules()
     {
-        foreach (var registration in MinerSettings.Sections)
+        // miner.home is one string, not an options type with rules.
+        foreach (var registration in MinerSettings.Sections.Where(r => r.OptionsType != typeof(string)))
         {
             var problems = SettingRules.Problems(Activator.CreateInstance(registration.OptionsType)!);
             Assert.True(problems.Count == 0, $"{registration.SectionPath}: {string.Join("; ", problems.Select(p => $"{p.Key}: {p.Problem}"))}");

@@ -16,6 +16,12 @@ public sealed record HostileCase(string Name, string[] Args)
     /// <summary>Paths (relative to the workspace) the command may create or change.</summary>
     public string[] Outputs { get; init; } = [];
 
+    /// <summary>A report that names each problem on its own line (the dry run's failed checks).</summary>
+    public int StderrLines { get; init; } = 1;
+
+    /// <summary>A daemon's timestamped log lines share stderr with its refusal; the refusal is still one line.</summary>
+    public bool LogsOnStderr { get; init; }
+
     public TimeSpan Limit { get; init; } = TimeSpan.FromSeconds(30);
 
     public override string ToString() => Name;

@@ -79,8 +79,9 @@ public static class HostileInputCatalogue
         yield return new("wallet_name_with_a_slash", ["keys", "show", "--wallet.name", "a/b"]);
         yield return new("wallet_name_dot_dot", ["keys", "show", "--wallet.name", ".."]);
         yield return new("hotkey_name_leaving_the_wallet", ["keys", "sign", "--message", "m", "--wallet.hotkey", "../../x"]);
-        yield return new("run_with_a_wallet_name_dot_dot", ["run", "--dry-run", "--wallet.name", "..", "--subtensor.chain-endpoint", ClosedEndpoint]);
-        yield return new("run_without_a_hotkey", ["run", "--wallet.path", "wallets", "--subtensor.chain-endpoint", ClosedEndpoint]);
+        yield return new("dry_run_with_a_wallet_name_dot_dot", ["run", "--dry-run", "--wallet.name", "..", "--subtensor.chain-endpoint", ClosedEndpoint, "--subtensor.max-connect-attempts", "1"])
+            { Outputs = ["home"], StderrLines = 3 }; // each failed check is a line: hotkey, subtensor, cards
+        yield return new("run_without_a_hotkey", ["run", "--wallet.path", "wallets", "--subtensor.chain-endpoint", ClosedEndpoint]) { Outputs = ["home"], LogsOnStderr = true };
         yield return new("keys_sign_without_a_hotkey", ["keys", "sign", "--message", "m", "--wallet.path", "wallets"]);
         yield return new("keys_verify_a_malformed_signature", ["keys", "verify", "--message", "m", "--signature", "zz", "--ss58", "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"])
             { AllowedExitCodes = [2] };
@@ -115,7 +116,7 @@ public static class HostileInputCatalogue
         yield return new("negative_thread_count", ["convert", "small.ply", "out.spz", "--miner.splats.threads", "-3"]);
         yield return new("unknown_log_level", ["config", "show", "--logging.level", "loud"]);
         yield return new("negative_stake", ["config", "show", "--miner.metagraph.min-stake-tao", "-1"]);
-        yield return new("unknown_network", ["config", "show", "--subtensor.network", "mars"]);
+        yield return new("network_that_is_no_network_nor_ws_url", ["config", "show", "--subtensor.network", "http://127.0.0.1:9944"]);
         yield return new("config_check_of_an_out_of_range_file", ["config", "check", "bad.conf"])
             { Setup = w => w.WriteText("bad.conf", "axon.port = 70000\n") };
         yield return new("devnet_seed_that_is_not_a_number", ["devnet", "--tasks", "1", "--devnet.seed", "abc"]);
