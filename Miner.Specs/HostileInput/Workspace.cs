@@ -40,10 +40,7 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>A FIFO with no writer: opening it for reading blocks forever.</summary>
-    public void Fifo(string relative)
-    {
-        if (mkfifo(PathOf(relative), 0b110_100_100) != 0) throw new IOException($"mkfifo {relative} failed");
-    }
+    public void Fifo(string relative) => TestKit.SpecialFiles.MakeFifo(PathOf(relative));
 
     /// <summary>Every entry under the root (FIFOs and links by kind, files by content hash), to compare before and after.</summary>
     public IReadOnlyDictionary<string, string> Snapshot()
@@ -79,9 +76,6 @@ public sealed class Workspace : IDisposable
             }
         return image;
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int mkfifo(string path, uint mode);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int link(string existing, string created);
