@@ -140,11 +140,25 @@ public static partial class AkkaConfigRenderer
 
     private static bool NeedsDurationConversion(string value) => SubMillisecondDuration().IsMatch(value) || ClockDuration().IsMatch(value);
 
-    /// <summary>The key as the operator wrote it (our keys are normalised without '-' and '_'; Akka's are not).</summary>
+    /// <summary>
+    /// The key as written (our keys are normalised: no '-' or '_', any case; Akka's are exact). The spelling comes
+    /// from the lowest layer that writes the key, normally a file spelled as Akka does, so <c>--akka.LogLevel</c> or
+    /// <c>MINER_AKKA__STDOUTLOGLEVEL</c> overrides the value of <c>loglevel</c> / <c>stdout-loglevel</c> rather than
+    /// adding a key Akka does not know.
+    /// </summary>
     private static string WrittenName(IConfigurationRoot root, IConfigurationSection section)
     {
-        var written = ConfigurationOrigin.FindForSection(root, section.Path)?.WrittenPath;
-        return written is { Count: > 0 } ? written[^1] : section.Key;
+        var depth = ConfigurationKeys.Split(section.Path).Length;
+        var leaves = section.AsEnumerable().Select(p => p.Key)
+            .Where(k => k == section.Path || k.StartsWith(section.Path + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var provider in root.Providers)
+        {
+            if (provider is not IConfigurationOriginSource source) continue;
+            foreach (var leaf in leaves)
+                if (source.TryGetOrigin(leaf, out var origin) && origin.WrittenPath.Count >= depth) return origin.WrittenPath[depth - 1];
+        }
+        return section.Key;
     }
 
     private static bool IsList(List<IConfigurationSection> children) =>

@@ -114,6 +114,18 @@ public sealed class AkkaSectionSpecs
     }
 
     [Fact]
+    public void An_override_spelt_another_way_keeps_the_files_spelling_of_the_key()
+    {
+        var env = new Dictionary<string, string?> { ["MINER_AKKA__STDOUTLOGLEVEL"] = "ERROR" };
+        var config = Render(null, env, "--akka.LogLevel", "DEBUG", "--akka.actor.new-setting", "x");
+        Assert.Equal("DEBUG", config.GetString("akka.loglevel"));
+        Assert.Equal("ERROR", config.GetString("akka.stdout-loglevel"));
+        Assert.Equal("x", config.GetString("akka.actor.new-setting"));
+        Assert.False(config.HasPath("akka.LogLevel"));
+        Assert.False(config.HasPath("akka.stdoutloglevel"));
+    }
+
+    [Fact]
     public void Without_an_akka_section_the_config_is_empty()
     {
         var root = MinerConfiguration.Build(null, null, new Dictionary<string, string?>(), Array.Empty<string>());
