@@ -6,7 +6,9 @@ namespace Miner.Host.Configuration;
 /// <summary>
 /// Validates one HOCON file on its own: parse errors, keys no registered options type knows, values of the wrong
 /// type or out of range, and combinations of settings that cannot work (each section the file writes is bound and
-/// checked as a load would). Backs `miner config check FILE`.
+/// checked as a load would). Pass-through sections (<see cref="MinerSettings.PassThroughSections"/>: <c>akka</c>)
+/// have no unknown keys; the <c>akka</c> section's shape is compared with Akka's reference config (warnings). Backs
+/// `miner config check FILE`.
 /// </summary>
 public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registrations, HoconParseOptions? parseOptions = null)
 {
@@ -26,8 +28,10 @@ public sealed class ConfigurationChecker(IEnumerable<RegisteredOptions> registra
 
         var root = new ConfigurationBuilder().AddHocon(tree).Build();
         var diagnostics = new List<ConfigurationDiagnostic>();
-        var sections = _registrations.Select(r => ConfigurationKeys.FromDotted(r.SectionPath)).ToList();
+        var sections = _registrations.Select(r => ConfigurationKeys.FromDotted(r.SectionPath))
+            .Concat(MinerSettings.PassThroughSections.Select(ConfigurationKeys.FromDotted)).ToList();
         foreach (var registration in _registrations) diagnostics.AddRange(CheckSection(root, registration));
+        diagnostics.AddRange(AkkaSectionChecker.Check(root));
         FindUncovered(root, root.GetChildren(), sections, diagnostics);
         return diagnostics;
     }

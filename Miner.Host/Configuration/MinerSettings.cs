@@ -35,6 +35,13 @@ public sealed class MinerSettings
         new("devnet", typeof(Devnet.DevnetOptions)), // hocon/devnet.conf; bound by DevnetConfiguration, not here
     ];
 
+    /// <summary>
+    /// Top-level sections handed on whole to another library rather than bound to an options type: their keys are
+    /// never unknown. <c>akka</c> goes to Akka.NET (<see cref="AkkaConfigRenderer"/>; shape checked by
+    /// <see cref="AkkaSectionChecker"/>).
+    /// </summary>
+    public static IReadOnlyList<string> PassThroughSections { get; } = [AkkaConfigRenderer.Section];
+
     /// <summary>Where the long-running commands keep their outputs; relative paths in settings resolve against it.</summary>
     public required MinerHome Home { get; init; }
 
@@ -103,7 +110,8 @@ public sealed class MinerSettings
     /// <summary>Keys outside every registered section (a typo such as <c>walet.name</c>).</summary>
     private static List<ConfigurationDiagnostic> UnknownTopLevelKeys(IConfigurationRoot root)
     {
-        var known = Sections.Select(s => ConfigurationKeys.FromDotted(s.SectionPath)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = Sections.Select(s => ConfigurationKeys.FromDotted(s.SectionPath)).Concat(PassThroughSections.Select(ConfigurationKeys.FromDotted))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var diagnostics = new List<ConfigurationDiagnostic>();
         foreach (var top in root.GetChildren())
         {
