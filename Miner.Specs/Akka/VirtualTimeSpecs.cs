@@ -94,6 +94,7 @@ public sealed class VirtualTimeSpecs : MinerSpec
     {
         var received = new List<object>();
         var recorder = Sys.ActorOf(Props.Create(() => new Recorder(received)), "recorder");
+        IdentifyRoot(recorder); // a top-level actor is started by the guardian on another thread; wait for that first
         recorder.Tell("hello");
         Thread.Sleep(50); // wall time: nothing runs on other threads either
 

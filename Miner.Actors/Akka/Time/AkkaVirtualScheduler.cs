@@ -62,7 +62,9 @@ public sealed class AkkaVirtualScheduler : SchedulerBase, IDisposable
     /// <summary>Moves the clock to <paramref name="target"/> (no-op if it is in the past), firing what falls due.</summary>
     public void AdvanceTo(DateTimeOffset target) => AdvanceToElapsed(target - Epoch);
 
-    private void AdvanceToElapsed(TimeSpan target)
+    private void AdvanceToElapsed(TimeSpan target) => DeterministicDispatcher.OnDefaultTaskScheduler(() => FireUpTo(target));
+
+    private void FireUpTo(TimeSpan target)
     {
         Drain();
         while (true)

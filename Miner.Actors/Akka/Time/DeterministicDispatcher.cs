@@ -64,10 +64,41 @@ public sealed class DeterministicDispatcher : MessageDispatcher
     /// </summary>
     public int Drain(int maxTurns = 10_000_000)
     {
-        if (Interlocked.Exchange(ref _draining, 1) == 1) return 0;
+        var turns = 0;
+        OnDefaultTaskScheduler(() => turns = DrainHere(maxTurns));
+        return turns;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on this thread with <see cref="TaskScheduler.Default"/> as the current task
+    /// scheduler and no synchronization context. A test framework may run the spec under its own scheduler or context;
+    /// continuations registered by actors (PipeTo's await) would capture it and hop threads instead of running inline
+    /// when a virtual-time item completes their task.
+    /// </summary>
+    public static void OnDefaultTaskScheduler(Action action)
+    {
         var context = SynchronizationContext.Current;
-        // Actors must not run under the test framework's synchronization context, or async handlers resume on it.
         SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            if (TaskScheduler.Current == TaskScheduler.Default)
+            {
+                action();
+                return;
+            }
+            var task = new Task(action);
+            task.RunSynchronously(TaskScheduler.Default);
+            task.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    private int DrainHere(int maxTurns)
+    {
+        if (Interlocked.Exchange(ref _draining, 1) == 1) return 0;
         try
         {
             var turns = 0;
@@ -85,7 +116,6 @@ public sealed class DeterministicDispatcher : MessageDispatcher
         }
         finally
         {
-            SynchronizationContext.SetSynchronizationContext(context);
             Volatile.Write(ref _draining, 0);
         }
     }
