@@ -33,7 +33,19 @@ public sealed class EventSerializer
         _byType[type] = manifest;
     }
 
+    /// <summary>Registers every row of a manifest table.</summary>
+    public void Register(IEnumerable<ManifestBinding> table)
+    {
+        foreach (var binding in table) Register(binding.Type, binding.Manifest);
+    }
+
     public bool IsRegistered(Type type) => _byType.ContainsKey(type);
+
+    /// <summary>The manifest registered for <paramref name="type"/> (exactly that type, not a base type).</summary>
+    public bool TryGetManifest(Type type, out string manifest) => _byType.TryGetValue(type, out manifest!);
+
+    /// <summary>Whether <paramref name="manifest"/> names a registered type.</summary>
+    public bool IsKnownManifest(string manifest) => _byManifest.ContainsKey(manifest);
 
     /// <summary>The manifest and JSON of <paramref name="value"/>; throws <see cref="EventSerializationException"/>.</summary>
     public (string Manifest, string Payload) Serialize(object value)

@@ -55,6 +55,9 @@ public abstract partial class PersistentActor : ReceiveActor
     /// <summary>Names an event or snapshot type in the journal. Register every type you persist or snapshot, in the constructor.</summary>
     protected void Manifest<T>(string manifest) => _serializer.Register<T>(manifest);
 
+    /// <summary>Registers every row of a manifest table (the actor's static list, shared with Akka's serializer).</summary>
+    protected void Manifests(IEnumerable<ManifestBinding> table) => _serializer.Register(table);
+
     /// <summary>Handles a replayed event, a <see cref="SnapshotOffer"/> or <see cref="RecoveryCompleted"/>.</summary>
     protected void Recover<T>(Action<T> handler) => Recover(null, handler);
 

@@ -14,16 +14,22 @@ public sealed class TaskLedger : PersistentActor
 {
     public const string Id = "task-ledger";
 
+    /// <summary>The names the ledger's events and snapshot are stored under; Akka's <c>MinerJsonSerializer</c> reads the same table.</summary>
+    public static readonly IReadOnlyList<ManifestBinding> ManifestTable =
+    [
+        ManifestBinding.Of<TaskPulled>("task-ledger.task-pulled.v1"),
+        ManifestBinding.Of<TaskSubmitted>("task-ledger.task-submitted.v1"),
+        ManifestBinding.Of<TaskDeclined>("task-ledger.task-declined.v1"),
+        ManifestBinding.Of<TaskSettled>("task-ledger.task-settled.v1"),
+        ManifestBinding.Of<TaskLedgerState>("task-ledger.state.v1"),
+    ];
+
     private readonly Dictionary<string, UnsettledTask> _unsettled = new(StringComparer.Ordinal);
     private readonly List<string> _order = new();
 
     public TaskLedger(PersistenceStores? stores = null) : base(stores)
     {
-        Manifest<TaskPulled>("task-ledger.task-pulled.v1");
-        Manifest<TaskSubmitted>("task-ledger.task-submitted.v1");
-        Manifest<TaskDeclined>("task-ledger.task-declined.v1");
-        Manifest<TaskSettled>("task-ledger.task-settled.v1");
-        Manifest<TaskLedgerState>("task-ledger.state.v1");
+        Manifests(ManifestTable);
         Recover<ITaskLedgerEvent>(Apply);
         Recover<SnapshotOffer>(offer =>
         {

@@ -1,9 +1,10 @@
 using Miner.Models.Protocol;
+using Miner.Actors.Persistence;
 
 namespace Miner.Actors.Mining.Ledger;
 
 /// <summary>Something that happened to one pulled task, as the <see cref="TaskLedger"/> journals it.</summary>
-public interface ITaskLedgerEvent
+public interface ITaskLedgerEvent : IMinerPersistentMessage
 {
     string TaskId { get; }
 }

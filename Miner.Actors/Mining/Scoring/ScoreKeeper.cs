@@ -19,6 +19,19 @@ public sealed class ScoreKeeper : PersistentActor
 {
     public const string Id = "scorekeeper";
 
+    /// <summary>The names this keeper's events and snapshot are stored under; Akka's <c>MinerJsonSerializer</c> reads the same table.</summary>
+    public static readonly IReadOnlyList<ManifestBinding> ManifestTable =
+    [
+        ManifestBinding.Of<PullRecorded>("scorekeeper.pull-recorded.v1"),
+        ManifestBinding.Of<PullFailed>("scorekeeper.pull-failed.v1"),
+        ManifestBinding.Of<CooldownObserved>("scorekeeper.cooldown-observed.v1"),
+        ManifestBinding.Of<SubmissionAnswered>("scorekeeper.submission-answered.v1"),
+        ManifestBinding.Of<SubmissionAbandoned>("scorekeeper.submission-abandoned.v1"),
+        ManifestBinding.Of<ValidatorBlacklisted>("scorekeeper.validator-blacklisted.v1"),
+        ManifestBinding.Of<ValidatorRestored>("scorekeeper.validator-restored.v1"),
+        ManifestBinding.Of<ScoreLedgerState>("scorekeeper.state.v1"),
+    ];
+
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromMinutes(1);
 
     private readonly MiningOptions _options;
@@ -33,14 +46,7 @@ public sealed class ScoreKeeper : PersistentActor
         _options = options;
         _ledger = new ScoreLedger(options.Blacklist);
         _subscribers = subscribers ?? new ValidatorEventSubscribers();
-        Manifest<PullRecorded>("scorekeeper.pull-recorded.v1");
-        Manifest<PullFailed>("scorekeeper.pull-failed.v1");
-        Manifest<CooldownObserved>("scorekeeper.cooldown-observed.v1");
-        Manifest<SubmissionAnswered>("scorekeeper.submission-answered.v1");
-        Manifest<SubmissionAbandoned>("scorekeeper.submission-abandoned.v1");
-        Manifest<ValidatorBlacklisted>("scorekeeper.validator-blacklisted.v1");
-        Manifest<ValidatorRestored>("scorekeeper.validator-restored.v1");
-        Manifest<ScoreLedgerState>("scorekeeper.state.v1");
+        Manifests(ManifestTable);
         Recover<IScoreEvent>(_ledger.Apply);
         Recover<SnapshotOffer>(offer => _ledger.Restore((ScoreLedgerState)offer.Snapshot));
         Recover<RecoveryCompleted>(done =>

@@ -1,5 +1,6 @@
 using Miner.Models.Splats;
 using Miner.Models.Protocol;
+using Miner.Actors.Persistence;
 
 namespace Miner.Actors.Mining.Scoring;
 
@@ -7,7 +8,7 @@ namespace Miner.Actors.Mining.Scoring;
 /// Something that happened to a validator, as the <see cref="ScoreLedger"/> records it. Events are facts (they are
 /// what a journal would store): applying the same sequence to a fresh ledger rebuilds the same state.
 /// </summary>
-public interface IScoreEvent
+public interface IScoreEvent : IMinerPersistentMessage
 {
     string Hotkey { get; }
     DateTimeOffset At { get; }

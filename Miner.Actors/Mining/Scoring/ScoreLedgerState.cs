@@ -1,4 +1,5 @@
 using Miner.Models.Splats;
+using Miner.Actors.Persistence;
 
 namespace Miner.Actors.Mining.Scoring;
 
@@ -8,4 +9,4 @@ public sealed record ScoreLedgerState(
     IReadOnlyDictionary<DensityBucket, int> ScoredByBucket,
     IReadOnlyDictionary<DensityBucket, int> AcceptedByBucket,
     int Scored,
-    int Accepted);
+    int Accepted) : IMinerPersistentMessage;
