@@ -23,7 +23,9 @@ public static class IntrospectionClient
     /// <inheritdoc cref="SnapshotAsync(IActorRef, TimeSpan)" />
     public static async Task<ActorReport> SnapshotAsync(ActorSystem system, IActorRef root, TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource();
+        // Not disposed: the scheduled cancel may fire on the scheduler's thread while this method finishes on
+        // another, and a Cancel on a disposed source throws there (it has no timer or wait handle to release).
+        var cts = new CancellationTokenSource();
         var timedOut = false;
         var deadline = system.Scheduler.Now + timeout;
         var cancel = system.Scheduler.Advanced.ScheduleOnceCancelable(timeout, () =>
