@@ -87,11 +87,15 @@ public static class OutputFile
         return full;
     }
 
-    /// <summary>Removes the temporaries of writes still under way (called when the process is stopped by a signal).</summary>
-    public static void RemoveOpenTemporaries()
+    /// <summary>
+    /// Removes the temporaries of writes still under way (called when the process is stopped by a signal);
+    /// <paramref name="folder"/> limits it to one folder.
+    /// </summary>
+    public static void RemoveOpenTemporaries(string? folder = null)
     {
         foreach (var temporary in Open.Keys)
         {
+            if (folder is not null && Path.GetDirectoryName(temporary) != Path.GetFullPath(folder)) continue;
             try { File.Delete(temporary); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }

@@ -58,7 +58,7 @@ public sealed class OutputFileSpecs : IDisposable
         var seen = -1;
         Assert.Throws<OperationCanceledException>(() => OutputFile.Write(PathOf("a.txt"), _ =>
         {
-            OutputFile.RemoveOpenTemporaries();
+            OutputFile.RemoveOpenTemporaries(_folder); // this folder only: other specs write in parallel
             seen = Directory.GetFiles(_folder).Length;
             throw new OperationCanceledException();
         }));
