@@ -80,6 +80,7 @@ public static class ImageCodec
                 if (info.Width <= 0 || info.Height <= 0) throw new ImageDecodeException(name, $"zero dimension {info.Width}x{info.Height}");
                 if (info.Width > MaxDimension || info.Height > MaxDimension || (long)info.Width * info.Height > MaxPixels)
                     throw new ImageDecodeException(name, $"{info.Width}x{info.Height} exceeds the {MaxDimension}x{MaxDimension} / {MaxPixels}-pixel cap");
+                if (name == "PNG") CheckPngDataVolume(data, info.Width, info.Height);
 
                 using var body = new UnmanagedMemoryStream(pointer, data.Length);
                 using var image = Image.Load<Rgba32>(Configuration, body);
@@ -89,7 +90,7 @@ public static class ImageCodec
                 image.CopyPixelDataTo(result.Pixels);
                 return result;
             }
-            catch (ImageDecodeException)
+            catch (Exception error) when (error is ImageDecodeException or UnsupportedImageFormatException)
             {
                 throw;
             }
@@ -104,6 +105,69 @@ public static class ImageCodec
                 throw new ImageDecodeException(name, OneLine(error.Message), error);
             }
         }
+    }
+
+    /// <summary>
+    /// Deflate cannot expand data more than about 1032:1, so a PNG whose IDAT chunks together are too small to hold the
+    /// image data its header implies is refused before ImageSharp allocates (and zeroes) the whole image for it.
+    /// </summary>
+    private static void CheckPngDataVolume(ReadOnlySpan<byte> data, int width, int height)
+    {
+        if (data.Length < 33) return; // too short for an IHDR: the decoder says what is wrong
+        int depth = data[24], colourType = data[25];
+        var channels = colourType switch { 0 or 3 => 1, 2 => 3, 4 => 2, 6 => 4, _ => 0 };
+        if (channels == 0 || depth is not (1 or 2 or 4 or 8 or 16)) return;
+        var imageBytes = (long)width * height * channels * depth / 8; // filter bytes and interlacing only add to it
+        long compressed = 0;
+        for (long pos = 8; pos + 8 <= data.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data[(int)pos..]);
+            var type = data.Slice((int)pos + 4, 4);
+            if (type.SequenceEqual("IDAT"u8)) compressed += Math.Min(length, data.Length - pos - 8);
+            if (type.SequenceEqual("IEND"u8)) break;
+            pos += 12L + length;
+        }
+        if (compressed * 1100 + 4096 < imageBytes)
+            throw new ImageDecodeException("PNG", $"{compressed} compressed bytes cannot hold {imageBytes} bytes of image data");
+        CheckPngDataLength(data, width, height, channels * depth, data[28] == 1);
+    }
+
+    /// <summary>
+    /// Inflates the IDAT data once, counting bytes, and refuses a stream that ends short of what the header implies:
+    /// ImageSharp 2.1.13 loops forever on some interlaced PNGs with short image data (found by <c>ImageFuzzSpecs</c>).
+    /// </summary>
+    private static void CheckPngDataLength(ReadOnlySpan<byte> data, int width, int height, int bitsPerPixel, bool interlaced)
+    {
+        long expected = 0;
+        ReadOnlySpan<int> x0 = [0, 4, 0, 2, 0, 1, 0], y0 = [0, 0, 4, 0, 2, 0, 1], dx = [8, 8, 4, 4, 2, 2, 1], dy = [8, 8, 8, 4, 4, 2, 2];
+        for (var pass = 0; pass < (interlaced ? 7 : 1); pass++)
+        {
+            long columns = interlaced ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : width;
+            long rows = interlaced ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : height;
+            if (columns > 0 && rows > 0) expected += rows * (1 + (columns * bitsPerPixel + 7) / 8);
+        }
+        using var idat = new MemoryStream();
+        for (long pos = 8; pos + 8 <= data.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data[(int)pos..]);
+            var type = data.Slice((int)pos + 4, 4);
+            if (type.SequenceEqual("IDAT"u8)) idat.Write(data.Slice((int)pos + 8, (int)Math.Min(length, data.Length - pos - 8)));
+            if (type.SequenceEqual("IEND"u8)) break;
+            pos += 12L + length;
+        }
+        idat.Position = 0;
+        long produced = 0;
+        try
+        {
+            using var zlib = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionMode.Decompress);
+            var buffer = new byte[64 * 1024];
+            for (int n; produced < expected && (n = zlib.Read(buffer, 0, (int)Math.Min(buffer.Length, expected - produced))) > 0;) produced += n;
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ImageDecodeException("PNG", $"corrupt zlib stream: {OneLine(error.Message)}", error);
+        }
+        if (produced < expected) throw new ImageDecodeException("PNG", $"image data ends after {produced} of {expected} bytes");
     }
 
     /// <summary>

@@ -39,6 +39,16 @@ public sealed class ImageFuzzSpecs
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public void An_interlaced_png_that_sends_imagesharp_into_an_endless_loop_is_refused_before_decoding()
+    {
+        // Found by Random_scanline_bytes_under_every_png_header: 9x2, 16-bit RGBA, Adam7, a PLTE and 10 bytes of scanlines.
+        var bytes = Convert.FromHexString("89504E470D0A1A0A0000000D4948445200000009000000021006000001ADC11A0600000009504C5445010203040506070809258556F0"
+            + "00000010494441547801BBBFFC8BF2D4DC342E0016690410CBC3A66D0000000049454E44AE426082");
+        var error = Assert.Throws<ImageDecodeException>(() => ImageCodec.Decode(bytes));
+        Assert.StartsWith("PNG image: image data ends after ", error.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public void A_file_truncated_at_every_offset_decodes_or_throws_a_format_error(string format)
