@@ -119,14 +119,21 @@ public static class ImageCodec
         if (channels == 0 || depth is not (1 or 2 or 4 or 8 or 16)) return;
         var imageBytes = (long)width * height * channels * depth / 8; // filter bytes and interlacing only add to it
         long compressed = 0;
+        var ended = false;
         for (long pos = 8; pos + 8 <= data.Length;)
         {
             var length = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data[(int)pos..]);
             var type = data.Slice((int)pos + 4, 4);
             if (type.SequenceEqual("IDAT"u8)) compressed += Math.Min(length, data.Length - pos - 8);
-            if (type.SequenceEqual("IEND"u8)) break;
+            if (type.SequenceEqual("IEND"u8))
+            {
+                ended = pos + 12 <= data.Length;
+                break;
+            }
             pos += 12L + length;
         }
+        // ImageSharp decodes a file cut anywhere after its image data; a truncated upload is refused instead.
+        if (!ended) throw new ImageDecodeException("PNG", $"the file ends before a complete IEND chunk ({data.Length} bytes)");
         if (compressed * 1100 + 4096 < imageBytes)
             throw new ImageDecodeException("PNG", $"{compressed} compressed bytes cannot hold {imageBytes} bytes of image data");
         CheckPngDataLength(data, width, height, channels * depth, data[28] == 1);
