@@ -118,7 +118,7 @@ public sealed partial class GenerationActor
         {
             StageNames.Mask => new MaskRequest(probe.Id, 1, probe.Input),
             // The monolithic endpoint takes an image task's base64 PNG as its prompt.
-            StageNames.Generate => new GenerateRequest(probe.Id, 1, Convert.ToBase64String(PngEncoder.Encode(probe.Input))),
+            StageNames.Generate => new GenerateRequest(probe.Id, 1, Convert.ToBase64String(ImageCodec.EncodePng(probe.Input))),
             _ => new TrellisRequest(probe.Id, 1, probe.Input, 0),
         };
         _probe = probe with { Dispatched = true };

@@ -25,7 +25,7 @@ public sealed partial class GenerationActor
                 failure: error => new ImageDecoded(taskId, attempt, null, error.Message));
     }
 
-    /// <summary>The validator's image prompt is base64 PNG; anything else is refused with the decoder's located reason.</summary>
+    /// <summary>The validator's image prompt is base64 PNG (JPEG and WebP also decode); anything else is refused with the decoder's one-line reason.</summary>
     private static RgbaImage DecodePrompt(string prompt)
     {
         byte[] bytes;
@@ -38,7 +38,7 @@ public sealed partial class GenerationActor
             throw new FormatException($"the image prompt is not valid base64 ({prompt.Length} chars)");
         }
         if (bytes.Length == 0) throw new FormatException("the image prompt is empty");
-        return PngDecoder.Decode(bytes);
+        return ImageCodec.Decode(bytes);
     }
 
     private void OnImageDecoded(ImageDecoded decoded)

@@ -42,7 +42,7 @@ public sealed class ProceduralObject
     public byte[] PromptPng(int size)
     {
         var render = Silhouette(size);
-        return Background is { } bg ? PngEncoder.Encode(render.CompositeOver(bg.R, bg.G, bg.B), includeAlpha: false) : PngEncoder.Encode(render);
+        return Background is { } bg ? ImageCodec.EncodePng(render.CompositeOver(bg.R, bg.G, bg.B), includeAlpha: false) : ImageCodec.EncodePng(render);
     }
 
     public override string ToString() => string.Join(" + ", Shapes) + (Background is null ? " (transparent)" : $" over {Background}");

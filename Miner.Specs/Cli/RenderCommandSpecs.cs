@@ -28,7 +28,7 @@ public sealed class RenderCommandSpecs : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static RgbaImage ReadPng(string path) => PngDecoder.Decode(File.ReadAllBytes(path));
+    private static RgbaImage ReadPng(string path) => ImageCodec.Decode(File.ReadAllBytes(path));
 
     [Fact]
     public void Out_dir_writes_the_16_production_views_as_518_pngs()

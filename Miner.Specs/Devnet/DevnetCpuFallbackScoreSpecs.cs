@@ -33,7 +33,7 @@ public sealed class DevnetCpuFallbackScoreSpecs
         {
             var subject = ProceduralObjectFactory.Create(random, 20_000, transparentShare: 0.5);
             var task = new DevnetTask(Miner.Models.Protocol.ProtocolTask.Image($"img-{i}", Convert.ToBase64String(subject.PromptPng(512))), subject);
-            var image = PngDecoder.Decode(subject.PromptPng(512));
+            var image = ImageCodec.Decode(subject.PromptPng(512));
             var masked = await new BorderMattingBackgroundRemover(Cpu).RemoveBackgroundAsync(image, CancellationToken.None);
             var activated = await new SilhouetteInflationImageTo3D(Cpu).GenerateAsync(masked, seed: i, CancellationToken.None);
             var written = PlyWriteStage.Write(activated, new SubmitEverything(), new SplatOptions(), CancellationToken.None);

@@ -50,7 +50,7 @@ public sealed class DevnetTaskSourceSpecs
     {
         var source = new DevnetTaskSource(new DevnetTaskOptions { TextShare = 0, ImageSize = 64, ObjectGaussians = 1000 }, 3);
         var task = source.Next();
-        var image = PngDecoder.Decode(Convert.FromBase64String(task.Protocol.Prompt));
+        var image = ImageCodec.Decode(Convert.FromBase64String(task.Protocol.Prompt));
         Assert.Equal((TaskKind.Image, 64, 64), (task.Protocol.Kind, image.Width, image.Height));
         Assert.NotNull(task.Reference);
     }

@@ -51,7 +51,7 @@ public sealed class ProceduralObjectSpecs
     public void A_transparent_prompt_is_an_rgba_png_with_clear_corners()
     {
         var subject = new ProceduralObject(DevnetSamples.SphereAndBox, ProceduralObjectFactory.Build(DevnetSamples.SphereAndBox, 8000, 1), 0, background: null);
-        var image = PngDecoder.Decode(subject.PromptPng(64));
+        var image = ImageCodec.Decode(subject.PromptPng(64));
         Assert.Equal((64, 64, 0), (image.Width, image.Height, (int)image.GetPixel(0, 0).A));
         Assert.Equal(255, image.GetPixel(32, 32).A);
     }
@@ -60,7 +60,7 @@ public sealed class ProceduralObjectSpecs
     public void A_plain_background_prompt_is_opaque_with_the_background_colour_in_the_corners()
     {
         var subject = new ProceduralObject(DevnetSamples.SphereAndBox, ProceduralObjectFactory.Build(DevnetSamples.SphereAndBox, 8000, 1), 0, background: (210, 220, 230));
-        var image = PngDecoder.Decode(subject.PromptPng(64));
+        var image = ImageCodec.Decode(subject.PromptPng(64));
         Assert.Equal(((byte)210, (byte)220, (byte)230, (byte)255), image.GetPixel(0, 0));
     }
 

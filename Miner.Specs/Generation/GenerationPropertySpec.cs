@@ -57,7 +57,7 @@ public sealed class GenerationPropertySpec : ActorSpec
             _ => FakeCall.Slow(TimeSpan.FromSeconds(1 + random.Next(20))),
         };
 
-        var png = Convert.ToBase64String(Miner.Models.Imaging.PngEncoder.Encode(new Miner.Models.Imaging.RgbaImage(12, 12)));
+        var png = Convert.ToBase64String(Miner.Models.Imaging.ImageCodec.EncodePng(new Miner.Models.Imaging.RgbaImage(12, 12)));
         var pool = new Queue<Func<GenerationTask>>();
         for (var n = 0; n < Tasks; n++)
         {

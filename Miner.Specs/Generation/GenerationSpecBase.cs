@@ -58,7 +58,7 @@ public abstract class GenerationSpecBase : ActorSpec
         for (var y = 0; y < height; y++)
         for (var x = 0; x < width; x++)
             image.SetPixel(x, y, (byte)(10 * x), (byte)(10 * y), 90);
-        return Convert.ToBase64String(PngEncoder.Encode(image));
+        return Convert.ToBase64String(ImageCodec.EncodePng(image));
     }
 
     /// <summary>Gives the card a task as the router would (the router probe is the sender).</summary>

@@ -19,7 +19,7 @@ public sealed class Workspace : IDisposable
         var cloud = RenderBenchmark.SyntheticCloud(800);
         PlyWriter.WriteFile(PathOf("small.ply"), cloud);
         File.WriteAllBytes(PathOf("small.spz"), SpzWriter.Write(cloud));
-        File.WriteAllBytes(PathOf("small.png"), PngEncoder.Encode(Picture()));
+        File.WriteAllBytes(PathOf("small.png"), ImageCodec.EncodePng(Picture()));
     }
 
     public string Root { get; }

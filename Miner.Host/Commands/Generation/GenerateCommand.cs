@@ -26,7 +26,7 @@ public sealed class GenerateCommand(CpuBackendOptions cpu, SelfValidationOptions
         var clock = Stopwatch.StartNew();
         try
         {
-            image = PngDecoder.Decode(InputFile.ReadAllBytes(imagePath, PngDecoder.MaxFileBytes, "PNG file"));
+            image = ImageCodec.Decode(InputFile.ReadAllBytes(imagePath, ImageCodec.MaxFileBytes, "image file"));
         }
         catch (FileRefusedException error)
         {

@@ -17,7 +17,7 @@ public static class ResultFiles
         var paths = Check(plyPath);
         OutputFile.Write(paths.Ply, stream => PlyWriter.Write(stream, cloud));
         OutputFile.WriteAllBytes(paths.Spz, SpzWriter.Write(cloud));
-        OutputFile.WriteAllBytes(paths.Grid, PngEncoder.Encode(GridPreview.Render(cloud)));
+        OutputFile.WriteAllBytes(paths.Grid, ImageCodec.EncodePng(GridPreview.Render(cloud)));
         return paths;
     }
 

@@ -137,7 +137,7 @@ public sealed class RenderCommand(SplatOptions options)
 
     /// <summary>RGB PNG, as the validator saves its renders, written through a temporary and a rename.</summary>
     private static void Write(string path, RgbaImage image) =>
-        OutputFile.WriteAllBytes(path, PngEncoder.Encode(image, includeAlpha: false));
+        OutputFile.WriteAllBytes(path, ImageCodec.EncodePng(image, includeAlpha: false));
 
     private static int NonBackground(RgbaImage image)
     {

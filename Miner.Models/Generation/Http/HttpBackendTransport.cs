@@ -145,12 +145,12 @@ internal sealed class HttpBackendTransport
     {
         using var buffer = new MemoryStream();
         await body.CopyToAsync(buffer, cancellation).ConfigureAwait(false);
-        return PngDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return ImageCodec.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     public static ByteArrayContent PngContent(RgbaImage image)
     {
-        var content = new ByteArrayContent(PngEncoder.Encode(image));
+        var content = new ByteArrayContent(ImageCodec.EncodePng(image));
         content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         return content;
     }

@@ -116,8 +116,8 @@ internal sealed class FakeGpuServices : IAsyncDisposable
     private static (byte[], byte[]) MakePictures()
     {
         var coverage = SilhouetteImages.Coverage(SilhouetteImages.Disc, 96);
-        return (PngEncoder.Encode(SilhouetteImages.OnBackground(coverage, 96, (200, 60, 40), (255, 255, 255))),
-            PngEncoder.Encode(SilhouetteImages.Transparent(coverage, 96, (200, 60, 40))));
+        return (ImageCodec.EncodePng(SilhouetteImages.OnBackground(coverage, 96, (200, 60, 40), (255, 255, 255))),
+            ImageCodec.EncodePng(SilhouetteImages.Transparent(coverage, 96, (200, 60, 40))));
     }
 
     /// <summary>A plausible object (the CPU inflation of a disc), so the real self-validation gate lets it through.</summary>

@@ -18,7 +18,7 @@ internal static class BackendServers
 
     public static RgbaImage Picture { get; } = MakePicture();
 
-    public static byte[] PngBytes { get; } = PngEncoder.Encode(Picture);
+    public static byte[] PngBytes { get; } = ImageCodec.EncodePng(Picture);
 
     public static HttpBackendOptions Options(LoopbackHttpServer server, double timeoutSeconds = 10, long maxBytes = 64 << 20) => new()
     {

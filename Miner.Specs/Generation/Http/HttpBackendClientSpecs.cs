@@ -52,7 +52,7 @@ public sealed class HttpBackendClientSpecs
         var image = await backend.RemoveBackgroundAsync(BackendServers.Picture, CancellationToken.None);
 
         Assert.Equal("image/png", contentType);
-        Assert.Equal(BackendServers.Picture.Pixels, PngDecoder.Decode(received).Pixels);
+        Assert.Equal(BackendServers.Picture.Pixels, ImageCodec.Decode(received).Pixels);
         Assert.Equal(BackendServers.Picture.Pixels, image.Pixels);
         Assert.False(backend.IsFallback);
     }

@@ -156,7 +156,8 @@ public sealed class HttpBackendFailureSpecs
     public async Task A_corrupt_png_is_a_corrupt_answer_naming_the_problem()
     {
         var corrupt = (byte[])BackendServers.PngBytes.Clone();
-        corrupt[40] ^= 0xFF;
+        var idat = corrupt.AsSpan().IndexOf("IDAT"u8);
+        corrupt[idat + 4] ^= 0xFF; // the zlib header of the image data
         await using var server = await LoopbackHttpServer.StartAsync(context => BackendServers.Reply(context, corrupt, "image/png"));
 
         var error = await Assert.ThrowsAsync<HttpBackendException>(() => Removal(server).RemoveBackgroundAsync(BackendServers.Picture, CancellationToken.None));
