@@ -21,14 +21,19 @@ public static class PersistenceBenchmark
         var folder = ScratchFolder.Create("miner-bench-").FullName;
         try
         {
-            var rows = Measure(Path.Combine(folder, "bench.db"), events).GetAwaiter().GetResult();
+            var rows = Measure(Path.Combine(folder, "bench.db"), events).GetAwaiter().GetResult().Select(r => (Journal: "miner", Row: r))
+                .Concat(AkkaPersistenceBenchmark.Measure(Path.Combine(folder, "akka.db"), events).Select(r => (Journal: "akka", Row: r)))
+                .ToList();
             if (json)
             {
-                stdout.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { scenario = r.Scenario, events = r.Events, seconds = r.Seconds, per_second = Math.Round(r.PerSecond) })));
+                stdout.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
+                {
+                    journal = r.Journal, scenario = r.Row.Scenario, events = r.Row.Events, seconds = r.Row.Seconds, per_second = Math.Round(r.Row.PerSecond),
+                })));
                 return 0;
             }
-            stdout.WriteLine($"{"scenario (SQLite, WAL, synchronous=FULL)",-48} {"events/s",12}  {"events",8}  {"seconds",8}");
-            foreach (var r in rows) stdout.WriteLine($"{r.Scenario,-48} {r.PerSecond,12:N0}  {r.Events,8:N0}  {r.Seconds,8:F2}");
+            stdout.WriteLine($"{"journal",-7} {"scenario (SQLite, WAL)",-52} {"events/s",12}  {"events",8}  {"seconds",8}");
+            foreach (var (journal, r) in rows) stdout.WriteLine($"{journal,-7} {r.Scenario,-52} {r.PerSecond,12:N0}  {r.Events,8:N0}  {r.Seconds,8:F2}");
             return 0;
         }
         finally

@@ -52,7 +52,7 @@ internal static class ChainFixtures
         var lines = File.ReadAllLines(SharedFixtures.Path("subtensor", ExpectedCsv));
         var header = lines[0].Split(',');
         return lines.Skip(1).Where(l => l.Length > 0)
-            .Select(l => (IReadOnlyDictionary<string, string>)header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))
+            .Select(l => (IReadOnlyDictionary<string, string>)header.Zip(l.Split(','), (key, value) => (key, value)).ToDictionary(p => p.key, p => p.value))
             .ToList();
     }
 }
