@@ -7,6 +7,7 @@ using Miner.Actors.Mining.Routing;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Submission;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining;
 

@@ -3,6 +3,7 @@ using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Submission;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Models.Splats;
 
 namespace Miner.Actors.Mining;

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>A stored row cannot be read (a NULL or mistyped column, written by something other than this code).</summary>

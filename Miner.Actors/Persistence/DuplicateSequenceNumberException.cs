@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>A write hit a sequence number that is already stored: two writers share one persistence id.</summary>

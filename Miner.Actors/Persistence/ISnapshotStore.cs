@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>Snapshots of persistent actors' state, so recovery replays only the events after the latest one.</summary>

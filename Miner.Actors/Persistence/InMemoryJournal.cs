@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>A journal held in memory (specs and throwaway runs); same rules as the SQL journals, lost with the process.</summary>

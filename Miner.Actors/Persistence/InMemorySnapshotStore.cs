@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>A snapshot store held in memory (specs and throwaway runs).</summary>

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>The rule every journal enforces on a batch before writing: one persistence id, consecutive sequence numbers.</summary>

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>The journal refused a batch without writing any of it (an event that cannot be serialised, a batch too

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using System.Runtime.CompilerServices;
 using Miner.Actors.Kernel;
 

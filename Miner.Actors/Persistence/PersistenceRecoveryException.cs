@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>Recovery of a persistent actor failed at one stored event or snapshot; the actor is stopped.</summary>

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using System.Collections.Concurrent;
 
 namespace Miner.Actors.Persistence;

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using Miner.Actors.Kernel;
 
 namespace Miner.Actors.Persistence;

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using Npgsql;
 using NpgsqlTypes;
 

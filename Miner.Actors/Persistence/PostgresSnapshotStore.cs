@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using Npgsql;
 
 namespace Miner.Actors.Persistence;

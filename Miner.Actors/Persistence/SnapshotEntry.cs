@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>One stored snapshot: the state of a persistent actor after event <see cref="SequenceNr"/>.</summary>

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 namespace Miner.Actors.Persistence;
 
 /// <summary>Which snapshots a load or delete considers: sequence numbers in [Min, Max] taken no later than <see cref="MaxTimestamp"/>.</summary>

@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Miner.Actors.Persistence;

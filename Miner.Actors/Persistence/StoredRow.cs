@@ -1,3 +1,4 @@
+using Miner.Actors.Storage;
 using System.Data.Common;
 
 namespace Miner.Actors.Persistence;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Actors.Generation;
 using Miner.Actors.Mining;
 using Miner.Host.Logging;

@@ -1,6 +1,7 @@
 using System.Net;
 using Miner.Actors.Kernel;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;

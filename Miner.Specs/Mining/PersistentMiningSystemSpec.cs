@@ -5,6 +5,7 @@ using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Simulation;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Specs.Mining.Fakes;
 using Miner.Specs.TestKit;

@@ -7,6 +7,7 @@ using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Simulation;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
 using Miner.Specs.Mining.Fakes;

@@ -4,6 +4,7 @@ using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;

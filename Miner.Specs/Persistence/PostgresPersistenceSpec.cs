@@ -1,5 +1,6 @@
 using Miner.Actors.Kernel;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Specs.TestKit;
 using Npgsql;
 

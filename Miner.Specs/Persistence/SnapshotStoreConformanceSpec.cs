@@ -1,4 +1,5 @@
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Persistence;

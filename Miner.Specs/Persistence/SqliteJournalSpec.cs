@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 
 namespace Miner.Specs.Persistence;
 

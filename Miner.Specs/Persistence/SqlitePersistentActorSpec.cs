@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Miner.Actors.Kernel;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Persistence;

@@ -1,6 +1,7 @@
 using Miner.Actors.Kernel;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Models.Protocol;
 using Miner.Specs.TestKit;
 

@@ -1,4 +1,5 @@
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Host.Cli;
 using Miner.Host.Commands.Run;
 using Miner.Host.Configuration;

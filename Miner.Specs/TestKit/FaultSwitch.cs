@@ -1,4 +1,5 @@
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 
 namespace Miner.Specs.TestKit;
 

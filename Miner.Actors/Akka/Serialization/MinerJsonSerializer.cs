@@ -6,6 +6,7 @@ using Akka.Serialization;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 
 namespace Miner.Actors.Akka.Serialization;
 
@@ -28,7 +29,7 @@ public sealed class MinerJsonSerializer : SerializerWithStringManifest
             miner-json = "Miner.Actors.Akka.Serialization.MinerJsonSerializer, Miner.Actors"
           }
           serialization-bindings {
-            "Miner.Actors.Persistence.IMinerPersistentMessage, Miner.Actors" = miner-json
+            "Miner.Actors.Storage.IMinerPersistentMessage, Miner.Actors" = miner-json
           }
         }
         """;

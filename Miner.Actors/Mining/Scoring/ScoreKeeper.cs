@@ -3,6 +3,7 @@ using Miner.Actors.Kernel;
 using Miner.Actors.Generation;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining.Scoring;
 

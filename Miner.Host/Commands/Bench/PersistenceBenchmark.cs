@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 
 namespace Miner.Host.Commands.Bench;
 

@@ -1,6 +1,7 @@
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Host.Generation;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;

@@ -6,6 +6,7 @@ using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Submission;
 using Miner.Actors.Persistence;
+using Miner.Actors.Storage;
 using Miner.Host.Configuration;
 using Miner.Host.Logging;
 using Miner.Models.Bittensor.Wire;

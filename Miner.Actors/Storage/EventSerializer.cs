@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Miner.Actors.Persistence;
+namespace Miner.Actors.Storage;
 
 /// <summary>
 /// JSON (System.Text.Json) with a manifest per type: the actor registers a stable name for each event and snapshot

@@ -1,4 +1,4 @@
-namespace Miner.Actors.Persistence;
+namespace Miner.Actors.Storage;
 
 /// <summary>
 /// One row of a manifest table: the stable name a journal stores for <see cref="Type"/> (e.g.

@@ -1,4 +1,4 @@
-namespace Miner.Actors.Persistence;
+namespace Miner.Actors.Storage;
 
 /// <summary>
 /// Marks an event or snapshot the miner journals. On Akka.NET, <c>akka.actor.serialization-bindings</c> binds this

@@ -1,4 +1,4 @@
-namespace Miner.Actors.Persistence;
+namespace Miner.Actors.Storage;
 
 /// <summary>Where the journal and snapshots live.</summary>
 public enum PersistenceProvider

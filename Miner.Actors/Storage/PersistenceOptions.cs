@@ -1,6 +1,6 @@
 using Miner.Models.Configuration.Rules;
 
-namespace Miner.Actors.Persistence;
+namespace Miner.Actors.Storage;
 
 /// <summary>The <c>miner.persistence</c> section: where persistent actors keep their events and snapshots.</summary>
 public sealed class PersistenceOptions : IValidatedOptions
