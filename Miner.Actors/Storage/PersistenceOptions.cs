@@ -16,7 +16,10 @@ public sealed class PersistenceOptions : IValidatedOptions
 
     /// <summary>A persistent actor that offers its state snapshots it every this many events; 0 = never.</summary>
     [NotNegative(Max = "10000000")]
-    public int SnapshotEvery { get; set; } = 500;
+    public int SnapshotEvery { get; set; } = DefaultSnapshotEvery;
+
+    /// <summary>The default of <see cref="SnapshotEvery"/>.</summary>
+    public const int DefaultSnapshotEvery = 500;
 
     public IEnumerable<(string Key, string Problem)> Problems()
     {

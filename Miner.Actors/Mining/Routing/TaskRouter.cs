@@ -1,5 +1,8 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Polling;
 using Miner.Actors.Mining.Submission;
@@ -18,7 +21,7 @@ namespace Miner.Actors.Mining.Routing;
 /// validator whose submission's answer the crash lost is not pulled before
 /// <see cref="MiningOptions.UnansweredSubmissionHold"/> after the send (it may have cooled us down).
 /// </summary>
-public sealed class TaskRouter : ReceiveActor
+public sealed class TaskRouter : IntrospectiveReceiveActor
 {
     private readonly IActorRef _submitter;
     private readonly MiningOptions _options;
@@ -98,7 +101,7 @@ public sealed class TaskRouter : ReceiveActor
             _pollers.Values.Count(p => p.Available))));
     }
 
-    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     protected override void PreStart()
     {
@@ -158,7 +161,7 @@ public sealed class TaskRouter : ReceiveActor
 
     private int OpenSlots => _gpus.Values.Where(g => g.Healthy).Sum(g => g.Slots);
 
-    protected internal override string? DescribeState() =>
+    protected override string DescribeState() =>
         $"policy {_policy.Name}; {_inFlight.Count} tasks in flight, {_waiting.Count} waiting for a GPU, {OpenSlots} open slots, " +
         $"{_pulls.Count} pulls, {_pollers.Values.Count(p => p.Available)}/{_pollers.Count} validators available" +
         (_recovered ? "" : "; waiting for the task ledger") +
