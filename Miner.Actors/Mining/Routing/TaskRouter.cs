@@ -37,6 +37,8 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
     private readonly Dictionary<string, string> _resume = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
     private bool _recovered;
+    private bool _draining;
+    private readonly List<IActorRef> _drainWaiters = new();
     private DateTimeOffset _recoveryStarted;
     private long _nextRequest;
     private int _nextGpu;
@@ -97,6 +99,25 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
             }
         });
         Receive<TaskRecorded>(_ => { });
+        Receive<StopPulling>(_ =>
+        {
+            _draining = true;
+            Log.Info("draining: no more pulls; {Count} task(s) in flight", _inFlight.Count);
+            foreach (var waiting in _inFlight.Values.Where(t => t.Stage == InFlightStage.Waiting).ToList())
+                Decline(waiting, "the miner is shutting down and no GPU has it yet");
+            Sender.Tell(new PullingStopped(_inFlight.Count));
+            ReplyIfDrained();
+        });
+        Receive<WhenDrained>(_ =>
+        {
+            _drainWaiters.Add(Sender);
+            ReplyIfDrained();
+        });
+        Receive<DeclineInFlight>(m =>
+        {
+            foreach (var t in _inFlight.Values.Where(t => t.Stage != InFlightStage.Submitting).ToList()) Decline(t, m.Reason);
+            ReplyIfDrained();
+        });
         Receive<GetInFlightTasks>(_ => Sender.Tell(new InFlightTasks(_inFlight.Values.ToList(), OpenSlots, _pulls.Count,
             _pollers.Values.Count(p => p.Available))));
     }
@@ -236,9 +257,17 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
         ToSubmitter(t, m.Outcome, m.Cloud, m.Reason);
     }
 
+    private void ReplyIfDrained()
+    {
+        if (!_draining || _inFlight.Count > 0) return;
+        foreach (var waiter in _drainWaiters) waiter.Tell(Drained.Instance, Self);
+        _drainWaiters.Clear();
+    }
+
     private void OnFinished(SubmissionFinished m)
     {
         if (!_inFlight.Remove(m.TaskId)) return;
+        ReplyIfDrained();
         // A submission given up may still have landed: the entry stays until that validator's next task supersedes it.
         if (m.Delivered) _ledger?.Tell(new RecordTask(new TaskSettled(m.TaskId, Now)), Self);
         if (_pollers.TryGetValue(m.Hotkey, out var slot) && m.Delivered && !m.Declined)
@@ -277,6 +306,12 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
     private void Dispatch()
     {
         if (!_recovered) return;
+        if (_draining)
+        {
+            foreach (var waiting in _inFlight.Values.Where(t => t.Stage == InFlightStage.Waiting).ToList())
+                Decline(waiting, "the miner is shutting down and no GPU has it yet");
+            return;
+        }
         while (_waiting.Count > 0 && NextGpuWithSlot() is { } gpu)
         {
             var id = _waiting.Dequeue();
