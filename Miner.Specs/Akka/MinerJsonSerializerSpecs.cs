@@ -5,7 +5,6 @@ using Miner.Actors.Akka.Serialization;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;

@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Validation;
 using Miner.Specs.Generation.Fakes;
 

@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Generation;
 using Miner.Models.Protocol;
 using Miner.Models.Validation;
@@ -14,7 +16,7 @@ namespace Miner.Specs.Generation;
 /// oversized, truncated, corrupt body), and whose gate randomly asks for retries or declines: every task handed out
 /// gets exactly one result. How real misbehaving servers turn into those failures is HttpBackendFailureSpecs' part.
 /// </summary>
-public sealed class GenerationPropertySpec : ActorSpec
+public sealed class GenerationPropertySpec : MinerSpec
 {
     private const int Tasks = 400;
 
@@ -66,7 +68,7 @@ public sealed class GenerationPropertySpec : ActorSpec
             var prompt = kind == TaskKind.Text ? "a chair" : random.Next(10) == 0 ? "bm90IGEgcG5n" : png;
             var seed = random.Next();
             var budget = TimeSpan.FromSeconds(20 + random.Next(200));
-            pool.Enqueue(() => new GenerationTask(id, kind, prompt, seed, Clock.UtcNow + budget));
+            pool.Enqueue(() => new GenerationTask(id, kind, prompt, seed, Clock.Now + budget));
         }
 
         var results = new Dictionary<string, List<GenerationResult>>();
@@ -78,10 +80,10 @@ public sealed class GenerationPropertySpec : ActorSpec
         Sys.ActorOf(GenerationActor.Props("gpu-1", router, Backends(text: false), gate, options, cpu: InlineTaskScheduler.Instance), "gpu-1");
         foreach (var script in scripts) script.Pick = Dice;
 
-        var end = Clock.UtcNow + TimeSpan.FromDays(2);
+        var end = Clock.Now + TimeSpan.FromDays(2);
         while (results.Count < Tasks || results.Values.Any(r => r.Count == 0))
         {
-            Assert.True(Clock.UtcNow < end, $"{results.Values.Count(r => r.Count == 0)} tasks still without a result after two virtual days");
+            Assert.True(Clock.Now < end, $"{results.Values.Count(r => r.Count == 0)} tasks still without a result after two virtual days");
             Advance(TimeSpan.FromSeconds(1));
             if (random.Next(20) == 0) scripts[random.Next(scripts.Count)].ReleaseHung(); // answers far too late
         }

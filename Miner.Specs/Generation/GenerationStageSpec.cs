@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Imaging;
 using Miner.Models.Splats;
 using Miner.Models.Validation;
@@ -9,7 +11,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Generation;
 
 /// <summary>The stage actors on their own: answers by message, status while busy, failure by throwing.</summary>
-public sealed class GenerationStageSpec : ActorSpec
+public sealed class GenerationStageSpec : MinerSpec
 {
     private readonly FakeImageTo3D _trellis;
 
@@ -36,7 +38,7 @@ public sealed class GenerationStageSpec : ActorSpec
         Advance(TimeSpan.FromSeconds(5));
         var asker = CreateTestProbe();
         asker.Send(stage, StageStatusQuery.Instance);
-        Assert.Equal(new StageStatus("trellis", "t1", 2, Clock.UtcNow - TimeSpan.FromSeconds(5)), asker.ExpectMsg<StageStatus>());
+        Assert.Equal(new StageStatus("trellis", "t1", 2, Clock.Now - TimeSpan.FromSeconds(5)), asker.ExpectMsg<StageStatus>());
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class GenerationStageSpec : ActorSpec
         var failure = Assert.IsType<StageFailureException>(Assert.Single(failures).Cause);
         Assert.Equal(StageFailureKind.TimedOut, failure.Kind);
         Assert.True(_trellis.Script.Tokens[0].IsCancellationRequested);
-        TestActor.ExpectNoMsg();
+        ExpectNoMsgSettled(TestActor);
     }
 
     [Theory]
@@ -66,7 +68,7 @@ public sealed class GenerationStageSpec : ActorSpec
         var failure = Assert.IsType<StageFailureException>(Assert.Single(failures).Cause);
         Assert.Equal(expected, failure.Kind);
         Assert.Contains(reason, failure.Message);
-        TestActor.ExpectNoMsg();
+        ExpectNoMsgSettled(TestActor);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Specs.Generation.Fakes;
 
 namespace Miner.Specs.Generation;
@@ -15,7 +17,7 @@ public sealed class GenerationSupervisionSpec : GenerationSpecBase
         var task = ImageTask();
         Give(card, task);
         Advance(TimeSpan.FromMilliseconds(999));
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         Assert.Equal(1, Trellis.Script.Calls);
         Advance(TimeSpan.FromMilliseconds(1));
         var result = ExpectResult(task.TaskId);
@@ -81,7 +83,7 @@ public sealed class GenerationSupervisionSpec : GenerationSpecBase
         var task = ImageTask();
         Give(card, task);
         Advance(TimeSpan.FromSeconds(44));
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         Advance(TimeSpan.FromSeconds(1));
         Assert.True(Trellis.Script.Tokens[0].IsCancellationRequested);
         Advance(TimeSpan.FromSeconds(1));
@@ -116,7 +118,7 @@ public sealed class GenerationSupervisionSpec : GenerationSpecBase
         Advance(TimeSpan.FromSeconds(46)); // timeout at 45 s, stage back at 46 s, attempt 2 running
         Trellis.Script.ReleaseHung();      // attempt 1's answer arrives late
         card.Tell(new StageCompleted(task.TaskId, 1, "trellis", FakeImageTo3D.Cloud(10, 1)), card); // and a stale one straight in
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         Assert.Empty(Gate.Evaluated);
         Assert.Equal(new GpuStatus("gpu-0", true, task.TaskId, "trellis", 2, 0, 0, 0, 1), StatusOf(card));
         Advance(TimeSpan.FromSeconds(10));
@@ -124,7 +126,7 @@ public sealed class GenerationSupervisionSpec : GenerationSpecBase
         Assert.Equal(GenerationOutcome.Generated, result.Outcome);
         Assert.Equal(200, result.Cloud!.Count);
         Assert.Single(Gate.Evaluated);
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Routing;
@@ -23,7 +25,7 @@ namespace Miner.Specs.Mining;
 /// services end in retries or declines, each task settled exactly once. Real time, so latencies are short.
 /// </summary>
 public sealed class HttpBackendMiningSpecs()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true), IAsyncLifetime
+    : MinerSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true), IAsyncLifetime
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };

@@ -1,6 +1,7 @@
 using System.Net;
-using Miner.Actors.Kernel;
-using Miner.Actors.Persistence;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Storage;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
@@ -13,7 +14,7 @@ using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
-public sealed class MetagraphActorSpec : ActorSpec
+public sealed class MetagraphActorSpec : MinerSpec
 {
     private readonly StaticValidatorSetSource _source = new([Candidate(0), Candidate(1), Candidate(2, stake: 10), Candidate(3)]);
     private readonly IActorRef _scoreKeeper;

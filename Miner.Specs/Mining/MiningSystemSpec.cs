@@ -1,5 +1,7 @@
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Routing;
@@ -11,7 +13,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Mining;
 
 /// <summary>The whole mining tree (<c>/user/miner</c>) against fake validators and fake GPUs, in virtual time.</summary>
-public sealed class MiningSystemSpec : ActorSpec
+public sealed class MiningSystemSpec : MinerSpec
 {
     private SimulatedNetwork _network = null!;
     private readonly FakeGpuBehaviour _gpu = new();

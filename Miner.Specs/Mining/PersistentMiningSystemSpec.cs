@@ -1,10 +1,11 @@
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Simulation;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Specs.Mining.Fakes;
@@ -13,7 +14,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Mining;
 
 /// <summary>The mining tree given persistence stores: the ScoreKeeper journals under a backoff supervisor.</summary>
-public sealed class PersistentMiningSystemSpec : ActorSpec
+public sealed class PersistentMiningSystemSpec : MinerSpec
 {
     private readonly TestJournal _journal = new();
     private readonly PersistenceStores _stores;

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
@@ -19,7 +20,7 @@ namespace Miner.Specs.Mining;
 /// Self-scoring predictions beside the validators' scores: the ledger's per-validator figures, the ScoreKeepers
 /// picking predictions off the event stream, and journals and snapshots written before predictions existed.
 /// </summary>
-public sealed class ScorePredictionSpecs : ActorSpec
+public sealed class ScorePredictionSpecs : MinerSpec
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly ValidatorInfo Validator = new(9, "hk9", new AxonTarget(IPAddress.Parse("203.0.113.9"), 9009, "hk9"), 5000);
@@ -127,7 +128,7 @@ public sealed class ScorePredictionSpecs : ActorSpec
     }
 
     /// <summary>An actor system whose persistent actors journal to <paramref name="file"/>.</summary>
-    private sealed class StoresKit : ActorSpec
+    private sealed class StoresKit : MinerSpec
     {
         public StoresKit(TempSqliteFile file) =>
             PersistenceExtension.Register(Sys, new PersistenceStores(SqliteJournal.Open(file.DatabasePath), SqliteSnapshotStore.Open(file.DatabasePath)));

@@ -1,12 +1,13 @@
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Simulation;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
@@ -19,7 +20,7 @@ namespace Miner.Specs.Mining;
 /// The mining tree killed with tasks in flight and started again on the same stores. The old tree is stopped
 /// without a word to anyone and a new one built, so nothing of its memory survives: only what the stores hold.
 /// </summary>
-public sealed class TaskRecoverySpec : ActorSpec
+public sealed class TaskRecoverySpec : MinerSpec
 {
     private readonly PersistenceStores _stores = PersistenceStores.InMemory();
     private readonly FakeGpuBehaviour _gpu = new();

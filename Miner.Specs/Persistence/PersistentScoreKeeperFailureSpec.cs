@@ -1,9 +1,10 @@
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
@@ -21,7 +22,7 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
 
     private void Report(IActorRef keeper, string taskId, double score) =>
         keeper.Tell(new SubmissionReported(Validator, taskId, false,
-            SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, Clock.UtcNow.AddSeconds(270)), DensityBucket.Dense));
+            SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, Clock.Now.AddSeconds(270)), DensityBucket.Dense));
 
     private ValidatorLedgerEntry EntryOf(IActorRef keeper) =>
         Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;

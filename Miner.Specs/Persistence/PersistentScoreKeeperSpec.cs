@@ -1,9 +1,10 @@
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
@@ -31,8 +32,8 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
-        cooldownUntil = kit.Clock.UtcNow.AddSeconds(270);
-        blacklistedUntil = kit.Clock.UtcNow.AddHours(1);
+        cooldownUntil = kit.Clock.Now.AddSeconds(270);
+        blacklistedUntil = kit.Clock.Now.AddHours(1);
         keeper.Tell(new SubmissionReported(Validator, "t1", false,
             SubmitReply.Answered(new Feedback { TaskFidelityScore = 0.8 }, cooldownUntil), DensityBucket.Sparse));
         keeper.Tell(new AddToBlacklist("hk2", 2, "operator says so", blacklistedUntil));
@@ -81,7 +82,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     }
 
     /// <summary>An actor system with <paramref name="stores"/> registered.</summary>
-    private sealed class SystemWith : ActorSpec
+    private sealed class SystemWith : MinerSpec
     {
         public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);
     }

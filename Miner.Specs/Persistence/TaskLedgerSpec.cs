@@ -1,6 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining.Ledger;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Protocol;
 using Miner.Specs.TestKit;
@@ -96,7 +97,7 @@ public sealed class TaskLedgerSpec : IDisposable
         Assert.Equal(["t2", "t3", "t4"], UnsettledAfterRestart().Select(t => t.Pulled.TaskId));
     }
 
-    private sealed class SystemWith : ActorSpec
+    private sealed class SystemWith : MinerSpec
     {
         public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);
     }

@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Specs.Generation.Fakes;
 using Miner.Specs.TestKit;
 
@@ -11,7 +13,7 @@ namespace Miner.Specs.Generation.Backends;
 /// real time, short intervals.
 /// </summary>
 public sealed class CardWorkerProcessSpecs()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true)
+    : MinerSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true)
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -85,7 +87,7 @@ public sealed class CardWorkerProcessSpecs()
         router.ExpectMsg<WorkRequest>(timeout: Long);
         router.FishForMessage<GpuHealthChanged>(h => !h.Healthy, Long);
         var png = Convert.ToBase64String(FakeGpuServices.RgbPng);
-        router.Send(card, new GenerationTask("late", Models.Protocol.TaskKind.Image, png, 1, Sys.Scheduler.UtcNow + TimeSpan.FromMinutes(1)));
+        router.Send(card, new GenerationTask("late", Models.Protocol.TaskKind.Image, png, 1, Sys.Scheduler.Now + TimeSpan.FromMinutes(1)));
         var result = router.FishForMessage<GenerationResult>(r => r.TaskId == "late", Long);
         Assert.Equal(GenerationOutcome.Declined, result.Outcome);
         Assert.Contains("worker process", result.Reason, StringComparison.Ordinal);

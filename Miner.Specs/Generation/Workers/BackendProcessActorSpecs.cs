@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Specs.Generation.Fakes;
 using Miner.Specs.TestKit;
 
@@ -12,7 +14,7 @@ namespace Miner.Specs.Generation.Workers;
 /// given up on and stopped. Real processes and real time, so the waits are generous and the intervals short.
 /// </summary>
 public sealed class BackendProcessActorSpecs()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true)
+    : MinerSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true)
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };

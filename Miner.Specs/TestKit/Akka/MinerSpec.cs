@@ -1,42 +1,108 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.TestKit;
 using Miner.Actors.Akka.Time;
+using Xunit.Sdk;
 
 namespace Miner.Specs.TestKit.Akka;
 
 /// <summary>
-/// Base class of specs on Akka.NET with virtual time: the system runs on <see cref="AkkaVirtualScheduler"/> and the
-/// default dispatcher is a <see cref="DeterministicDispatcher"/>, so no actor turn runs until the spec calls
-/// <see cref="Drain"/> or <see cref="Advance"/>, and every turn runs on the test thread. System actors and loggers
-/// keep Akka's internal dispatcher. Rule: build the tree under one root actor and <see cref="IdentifyRoot"/> it
-/// before advancing.
+/// Base class of actor specs, on Akka.TestKit with virtual time: the system runs on <see cref="AkkaVirtualScheduler"/>
+/// and the default dispatcher is a <see cref="DeterministicDispatcher"/>, so time moves only when the spec calls
+/// <see cref="Advance"/>, and actor turns run one at a time in arrival order. By default the dispatcher's pump runs
+/// turns as they arrive, so Akka's blocking <c>ExpectMsg</c> works; <see cref="Drain"/> waits until no turn is queued
+/// or running. Pass <c>pump: false</c> to run every turn on the test thread (only <see cref="Drain"/> and
+/// <see cref="Advance"/> run them). Persistence is in memory. Rule: start a tree (<see cref="IdentifyRoot"/>) before
+/// advancing.
 /// </summary>
 public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
 {
-    /// <summary>The configuration lines that put an actor system on virtual time.</summary>
-    public const string VirtualTimeHocon = """
-        akka.scheduler.implementation = "Miner.Actors.Akka.Time.AkkaVirtualScheduler, Miner.Actors"
-        akka.actor.default-dispatcher.type = "Miner.Actors.Akka.Time.DeterministicDispatcherConfigurator, Miner.Actors"
-        akka.loggers-dispatcher = akka.actor.internal-dispatcher
+    /// <summary>Only bounds a failure: every wait returns as soon as its condition holds.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    private const string SpecHocon = """
+        akka.loglevel = INFO
+        akka.stdout-loglevel = WARNING
+        akka.test.single-expect-default = 10s
+        akka.actor.debug.unhandled = on
         """;
 
-    protected MinerSpec(string? extraHocon = null, string systemName = "miner-spec")
+    protected MinerSpec(string? extraHocon = null, bool pump = true, string systemName = "miner-spec")
         : base(BuildConfig(extraHocon), systemName)
     {
         Clock = (AkkaVirtualScheduler)Sys.Scheduler;
         Dispatcher = Clock.Dispatcher
             ?? throw new InvalidOperationException("the default dispatcher is not a DeterministicDispatcher");
+        if (pump) Dispatcher.StartPump();
+        TestActor = CreateTestProbe("test-actor");
     }
 
     public AkkaVirtualScheduler Clock { get; }
 
     public DeterministicDispatcher Dispatcher { get; }
 
-    /// <summary>Runs every queued mailbox turn on the test thread; returns how many ran.</summary>
+    /// <summary>A probe to send from and expect on (hides the kit's own test actor, which the specs do not use).</summary>
+    public new TestProbe TestActor { get; }
+
+    /// <summary>Waits until no turn is queued or running (with the pump), or runs them all here (without).</summary>
     public int Drain() => Dispatcher.Drain();
 
     /// <summary>Moves virtual time forward, firing due items in order and draining after each.</summary>
     public void Advance(TimeSpan by) => Clock.Advance(by);
+
+    /// <summary>Fails if <paramref name="probe"/> holds a message once the actors are idle; waits no wall time.</summary>
+    public void ExpectNoMsgSettled(TestProbe probe)
+    {
+        Drain();
+        if (probe.HasMessages)
+        {
+            var message = probe.ReceiveOne(TimeSpan.Zero);
+            throw new XunitException($"expected no message at {probe.Ref.Path} but received {message?.GetType().Name} {message}");
+        }
+    }
+
+    /// <summary>Drains until <paramref name="condition"/> holds or <paramref name="timeout"/> (wall time) passes.</summary>
+    public bool WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (true)
+        {
+            Drain();
+            if (condition()) return true;
+            if (DateTime.UtcNow > deadline) return false;
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>The task's result once it completes, draining meanwhile.</summary>
+    public T Await<T>(Task<T> task, TimeSpan? timeout = null) => Completed(task, timeout).GetAwaiter().GetResult();
+
+    public void Await(Task task, TimeSpan? timeout = null)
+    {
+        if (!WaitUntil(() => task.IsCompleted, timeout)) throw new TimeoutException("the task did not complete");
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs <paramref name="block"/> and returns the events of type <typeparamref name="T"/> published meanwhile.</summary>
+    public List<T> CollectEvents<T>(Action block, Func<T, bool>? where = null)
+    {
+        var probe = CreateTestProbe();
+        Sys.EventStream.Subscribe(probe.Ref, typeof(T));
+        try
+        {
+            block();
+            Drain();
+        }
+        finally
+        {
+            Sys.EventStream.Unsubscribe(probe.Ref, typeof(T));
+        }
+        var seen = new List<T>();
+        while (probe.HasMessages)
+            if (probe.ReceiveOne(TimeSpan.Zero) is T e && (where is null || where(e)))
+                seen.Add(e);
+        return seen;
+    }
 
     /// <summary>
     /// Asks <paramref name="actor"/> with a timeout on the virtual clock: the ask itself has no wall-clock timeout
@@ -68,20 +134,11 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
     /// </summary>
     public Task<T> Completed<T>(Task<T> task, TimeSpan? wallBound = null)
     {
-        var deadline = DateTime.UtcNow + (wallBound ?? TimeSpan.FromSeconds(10));
-        while (!task.IsCompleted)
-        {
-            Drain();
-            if (task.IsCompleted) break;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the task did not complete");
-            Thread.Yield();
-        }
+        if (!WaitUntil(() => task.IsCompleted, wallBound)) throw new TimeoutException("the task did not complete");
         return task;
     }
 
-    /// <summary>
-    /// Identifies <paramref name="root"/> (draining until it answers) so that its tree is started before time moves.
-    /// </summary>
+    /// <summary>Identifies <paramref name="root"/> (draining until it answers) so that its tree is started before time moves.</summary>
     public void IdentifyRoot(IActorRef root)
     {
         var identify = Completed(root.Ask<ActorIdentity>(new Identify(root.Path.Name), Timeout.InfiniteTimeSpan));
@@ -97,5 +154,5 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
     }
 
     private static Config BuildConfig(string? extraHocon) =>
-        ConfigurationFactory.ParseString(VirtualTimeHocon + "\n" + (extraHocon ?? ""));
+        ConfigurationFactory.ParseString(VirtualTime.Hocon + "\n" + SpecHocon + "\n" + (extraHocon ?? ""));
 }
