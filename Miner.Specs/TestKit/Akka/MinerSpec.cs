@@ -12,8 +12,9 @@ namespace Miner.Specs.TestKit.Akka;
 /// <see cref="Advance"/>, and actor turns run one at a time in arrival order. By default the dispatcher's pump runs
 /// turns as they arrive, so Akka's blocking <c>ExpectMsg</c> works; <see cref="Drain"/> waits until no turn is queued
 /// or running. Pass <c>pump: false</c> to run every turn on the test thread (only <see cref="Drain"/> and
-/// <see cref="Advance"/> run them). Persistence is in memory. Rule: start a tree (<see cref="IdentifyRoot"/>) before
-/// advancing.
+/// <see cref="Advance"/> run them). Pass <c>realTime: true</c> for specs of real processes and sockets: Akka's own
+/// scheduler and thread-pool dispatcher, no virtual clock. Persistence is in memory. Rule: start a tree
+/// (<see cref="IdentifyRoot"/>) before advancing.
 /// </summary>
 public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
 {
@@ -27,32 +28,43 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
         akka.actor.debug.unhandled = on
         """;
 
-    protected MinerSpec(string? extraHocon = null, bool pump = true, string systemName = "miner-spec")
-        : base(BuildConfig(extraHocon), systemName)
+    private readonly AkkaVirtualScheduler? _clock;
+
+    protected MinerSpec(string? extraHocon = null, bool pump = true, bool realTime = false, string systemName = "miner-spec")
+        : base(BuildConfig(extraHocon, realTime), systemName)
     {
-        Clock = (AkkaVirtualScheduler)Sys.Scheduler;
-        Dispatcher = Clock.Dispatcher
-            ?? throw new InvalidOperationException("the default dispatcher is not a DeterministicDispatcher");
-        if (pump) Dispatcher.StartPump();
+        if (!realTime)
+        {
+            _clock = (AkkaVirtualScheduler)Sys.Scheduler;
+            Dispatcher = _clock.Dispatcher
+                ?? throw new InvalidOperationException("the default dispatcher is not a DeterministicDispatcher");
+            if (pump) Dispatcher.StartPump();
+        }
         TestActor = CreateTestProbe("test-actor");
     }
 
-    public AkkaVirtualScheduler Clock { get; }
+    /// <summary>The virtual clock (not in real-time specs).</summary>
+    public AkkaVirtualScheduler Clock => _clock ?? throw new InvalidOperationException("a real-time spec has no virtual clock");
 
-    public DeterministicDispatcher Dispatcher { get; }
+    /// <summary>The deterministic dispatcher; null in real-time specs.</summary>
+    public DeterministicDispatcher? Dispatcher { get; }
 
     /// <summary>A probe to send from and expect on (hides the kit's own test actor, which the specs do not use).</summary>
     public new TestProbe TestActor { get; }
 
     /// <summary>Waits until no turn is queued or running (with the pump), or runs them all here (without).</summary>
-    public int Drain() => Dispatcher.Drain();
+    public int Drain() => Dispatcher?.Drain() ?? 0;
 
     /// <summary>Moves virtual time forward, firing due items in order and draining after each.</summary>
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
-    /// <summary>Fails if <paramref name="probe"/> holds a message once the actors are idle; waits no wall time.</summary>
+    /// <summary>
+    /// Fails if <paramref name="probe"/> holds a message once the actors are idle; waits no wall time (100 ms in a
+    /// real-time spec, which cannot know when its actors are idle).
+    /// </summary>
     public void ExpectNoMsgSettled(TestProbe probe)
     {
+        if (Dispatcher is null) Thread.Sleep(100);
         Drain();
         if (probe.HasMessages)
         {
@@ -149,10 +161,15 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
     protected override void AfterAll()
     {
         // Let the system's shutdown run the stops of user actors without a drain.
-        Dispatcher.ReleaseToThreadPool();
+        Dispatcher?.ReleaseToThreadPool();
         base.AfterAll();
     }
 
-    private static Config BuildConfig(string? extraHocon) =>
-        ConfigurationFactory.ParseString(VirtualTime.Hocon + "\n" + SpecHocon + "\n" + (extraHocon ?? ""));
+    private const string InMemoryPersistence = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
+    private static Config BuildConfig(string? extraHocon, bool realTime) =>
+        ConfigurationFactory.ParseString((realTime ? InMemoryPersistence : VirtualTime.Hocon) + "\n" + SpecHocon + "\n" + (extraHocon ?? ""));
 }
