@@ -105,29 +105,6 @@ public sealed class MinerJsonSerializerSpecs() : global::Akka.TestKit.Xunit2.Tes
     }
 
     [Fact]
-    public async Task An_events_bytes_equal_the_payload_the_old_sqlite_journal_stores_for_it()
-    {
-        var answered = (SubmissionAnswered)Samples().Single(row => (string)row[0] == "scorekeeper.submission-answered.v1")[1];
-        var old = new EventSerializer();
-        old.Register(ScoreKeeper.ManifestTable); // what the ScoreKeeper registers on the project's own journal
-        var (oldManifest, payload) = old.Serialize(answered);
-        using var file = new TempSqliteFile();
-        using (var journal = SqliteJournal.Open(file.DatabasePath))
-            await journal.AppendAsync([new JournalEntry(ScoreKeeper.Id, 1, oldManifest, payload, T0)]);
-
-        byte[] stored;
-        using (var connection = new SqliteConnection($"Data Source={file.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var select = connection.CreateCommand();
-            select.CommandText = "SELECT CAST(payload AS BLOB) FROM journal WHERE persistence_id = 'scorekeeper' AND sequence_nr = 1;";
-            stored = (byte[])select.ExecuteScalar()!;
-        }
-
-        Assert.Equal(stored, Sys.Serialization.FindSerializerFor(answered).ToBinary(answered));
-    }
-
-    [Fact]
     public void An_unknown_manifest_is_refused_with_a_one_line_message_naming_it()
     {
         var error = Assert.Throws<SerializationException>(() => Sys.Serialization.Deserialize("{}"u8.ToArray(), MinerJsonSerializer.Id, "scorekeeper.renamed-away.v1"));

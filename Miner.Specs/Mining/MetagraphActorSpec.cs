@@ -20,9 +20,9 @@ public sealed class MetagraphActorSpec : MinerSpec
     private readonly IActorRef _scoreKeeper;
     private readonly TestProbe _subscriber;
 
-    public MetagraphActorSpec()
+    public MetagraphActorSpec() : base("akka.loglevel = DEBUG")
     {
-        _scoreKeeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), PersistenceStores.InMemory())), "scorekeeper");
+        _scoreKeeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
         _subscriber = CreateTestProbe("subscriber");
     }
 
@@ -51,19 +51,19 @@ public sealed class MetagraphActorSpec : MinerSpec
     [Fact]
     public void Each_sync_logs_the_skipped_neurons_counted_by_reason()
     {
-        var logged = EventFilter.Collect<Actors.Kernel.LogEvent>(() => Start(), e => e.Level == LogLevel.Information);
-        Assert.Contains(logged, e => e.Render().Contains("validators skipped (2): 1 low stake (< 1000 τ), 1 own hotkey", StringComparison.Ordinal));
-        Assert.DoesNotContain(logged, e => e.Render().Contains("skipping uid", StringComparison.Ordinal));
+        var logged = CollectEvents<global::Akka.Event.Info>(() => Start());
+        Assert.Contains(logged, e => e.Message.ToString()!.Contains("validators skipped (2): 1 low stake (< 1000 τ), 1 own hotkey", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, e => e.Message.ToString()!.Contains("skipping uid", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Each_skipped_neuron_is_logged_with_its_reason_at_debug_level()
     {
-        var logged = EventFilter.Collect<Actors.Kernel.LogEvent>(() => Start(), e => e.Render().Contains("skipping uid", StringComparison.Ordinal));
+        var logged = CollectEvents<global::Akka.Event.LogEvent>(() => Start(), e => e.Message.ToString()!.Contains("skipping uid", StringComparison.Ordinal));
         Assert.Equal(2, logged.Count);
-        Assert.All(logged, e => Assert.Equal(LogLevel.Debug, e.Level));
-        Assert.Contains(logged, e => e.Render().Contains("low stake", StringComparison.Ordinal));
-        Assert.Contains(logged, e => e.Render().Contains("own hotkey", StringComparison.Ordinal));
+        Assert.All(logged, e => Assert.Equal(global::Akka.Event.LogLevel.DebugLevel, e.LogLevel()));
+        Assert.Contains(logged, e => e.Message.ToString()!.Contains("low stake", StringComparison.Ordinal));
+        Assert.Contains(logged, e => e.Message.ToString()!.Contains("own hotkey", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Akka.Event;
 using System.Net;
 using Akka.Actor;
 using Akka.TestKit;
@@ -34,7 +35,7 @@ public sealed class MiningSystemSpec : MinerSpec
             "hk-own", 1000, TimeSpan.FromMinutes(30), Enumerable.Range(0, gpus).Select(i => $"gpu-{i}").ToList(),
             (name, router) => Props.Create(() => new FakeGpu(name, router, _gpu)), Random: random);
         _miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
-        Drain();
+        IdentifyRoot(_miner);
     }
 
     private IEnumerable<ValidatorRules> Validators => _network.Validators.Values;
@@ -52,7 +53,7 @@ public sealed class MiningSystemSpec : MinerSpec
     public void The_tree_has_the_shape_of_the_architecture()
     {
         StartMiner(validators: 2, gpus: 2, failureRate: 0);
-        var tree = Await(Sys.SnapshotAsync(TimeSpan.FromSeconds(1)));
+        var tree = Await(AskVirtual<Miner.Actors.Akka.Introspection.IntrospectReply>(_miner, new Miner.Actors.Akka.Introspection.Introspect(Clock.Now + TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(2))).Report;
         foreach (var path in new[] { "scorekeeper", "metagraph", "submitter", "router", "pollers", "pollers/v-hk0", "pollers/v-hk1", "gpus", "gpus/gpu-0", "gpus/gpu-1" })
             Assert.NotNull(tree.Find("/user/miner/" + path));
     }
@@ -123,11 +124,12 @@ public sealed class MiningSystemSpec : MinerSpec
     {
         // Like a devnet run: transport errors, rejected results, the devnet's short blacklist window (so validators are
         // blacklisted, dropped, restored), results that reach the router after their validator left.
-        var unhandled = new List<UnhandledMessage>();
-        using var subscription = Sys.EventStream.Subscribe<UnhandledMessage>(unhandled.Add);
         var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromMinutes(20) } };
-        StartMiner(validators: 6, gpus: 2, failureRate: 0.05, options: options, acceptRate: 0.6);
-        Advance(TimeSpan.FromHours(2));
+        var unhandled = CollectEvents<UnhandledMessage>(() =>
+        {
+            StartMiner(validators: 6, gpus: 2, failureRate: 0.05, options: options, acceptRate: 0.6);
+            Advance(TimeSpan.FromHours(2));
+        });
         Assert.True(Validators.Sum(v => v.Accepted) > 0 && Validators.Sum(v => v.Penalties) > 0, "the run accepted and was penalised");
         Assert.True(unhandled.Count == 0, string.Join("\n", unhandled.Select(u => $"{u.Message.GetType().Name} from {u.Sender.Path} to {u.Recipient.Path}")));
     }

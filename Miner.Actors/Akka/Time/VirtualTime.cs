@@ -9,7 +9,8 @@ public static class VirtualTime
 {
     /// <summary>
     /// The lines that do it. Loggers keep Akka's internal dispatcher (else a 5 s logger start-up stall), persistence
-    /// stays in memory (recovery timeouts would run on the virtual clock too).
+    /// stays in memory (recovery timeouts would run on the virtual clock too) and replays on the same dispatcher, so a
+    /// drain covers a persistent actor's recovery.
     /// </summary>
     public const string Hocon = """
         akka.scheduler.implementation = "Miner.Actors.Akka.Time.AkkaVirtualScheduler, Miner.Actors"
@@ -17,6 +18,8 @@ public static class VirtualTime
         akka.loggers-dispatcher = akka.actor.internal-dispatcher
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        akka.persistence.journal.inmem.replay-dispatcher = "akka.actor.default-dispatcher"
+        akka.persistence.journal-plugin-fallback.replay-dispatcher = "akka.actor.default-dispatcher"
         akka.stdout-loglevel = WARNING
         akka.loglevel = WARNING
         """;

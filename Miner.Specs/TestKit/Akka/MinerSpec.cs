@@ -31,7 +31,13 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
     private readonly AkkaVirtualScheduler? _clock;
 
     protected MinerSpec(string? extraHocon = null, bool pump = true, bool realTime = false, string systemName = "miner-spec")
-        : base(BuildConfig(extraHocon, realTime), systemName)
+        : this(extraHocon is null ? Config.Empty : ConfigurationFactory.ParseString(extraHocon), pump, realTime, systemName)
+    {
+    }
+
+    /// <param name="extra">Settings over the spec's own (e.g. a real journal from <c>AkkaPersistenceConfig.Render</c>).</param>
+    protected MinerSpec(Config extra, bool pump = true, bool realTime = false, string systemName = "miner-spec")
+        : base(BuildConfig(extra, realTime), systemName)
     {
         if (!realTime)
         {
@@ -170,6 +176,6 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
-    private static Config BuildConfig(string? extraHocon, bool realTime) =>
-        ConfigurationFactory.ParseString((realTime ? InMemoryPersistence : VirtualTime.Hocon) + "\n" + SpecHocon + "\n" + (extraHocon ?? ""));
+    private static Config BuildConfig(Config extra, bool realTime) =>
+        extra.WithFallback(ConfigurationFactory.ParseString((realTime ? InMemoryPersistence : VirtualTime.Hocon) + "\n" + SpecHocon));
 }
