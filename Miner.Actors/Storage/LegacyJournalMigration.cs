@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Data.Common;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
@@ -155,6 +156,7 @@ public static class LegacyJournalMigration
         var known = new HashSet<string>(MinerJsonSerializer.ManifestTables.Select(b => b.Manifest), StringComparer.Ordinal);
         var unknown = new SortedSet<string>(StringComparer.Ordinal);
         int events = 0, snapshots = 0;
+        var stamps = new List<(string Id, long SequenceNr, long Ticks)>();
         var system = ActorSystem.Create("legacy-migration", config);
         try
         {
@@ -168,14 +170,15 @@ public static class LegacyJournalMigration
                 for (IReadOnlyList<LegacyRow> chunk; (chunk = source.Events(id, last, EventsPerWrite)).Count > 0; last = chunk[^1].SequenceNr)
                 {
                     foreach (var row in chunk.Where(r => !known.Contains(r.Manifest))) unknown.Add(row.Manifest);
-                    WriteEvents(journal, inbox, chunk.Select(row => Persistent(id, row.SequenceNr, new LegacyPayload(row.Manifest, row.Payload), row.Timestamp)).ToList());
+                    WriteEvents(journal, inbox, chunk.Select(row => Persistent(id, row.SequenceNr, new LegacyPayload(row.Manifest, row.Payload))).ToList());
+                    stamps.AddRange(chunk.Select(row => (id, row.SequenceNr, row.Timestamp.UtcTicks)));
                     events += chunk.Count;
                 }
                 if (highest > last)
                 {
                     // Events up to the highest number were deleted: a marker row there, deleted the way Akka deletes
                     // (it keeps the highest deleted row), so the highest number survives and nothing replays.
-                    WriteEvents(journal, inbox, [Persistent(id, highest, new LegacyPayload(HighestMarkerManifest, []), DateTimeOffset.UtcNow)]);
+                    WriteEvents(journal, inbox, [Persistent(id, highest, new LegacyPayload(HighestMarkerManifest, []))]);
                     journal.Tell(new DeleteMessagesTo(id, highest, inbox.Receiver));
                     Expect(inbox, id, reply => reply is DeleteMessagesSuccess, reply => reply is DeleteMessagesFailure f ? f.Cause : null);
                 }
@@ -193,13 +196,45 @@ public static class LegacyJournalMigration
         {
             system.Terminate().Wait(TimeSpan.FromSeconds(30));
         }
+        RestoreTimestamps(target, stamps);
         return new LegacyMigrationSummary(source.Path, AkkaPersistenceConfig.Describe(target), plan.Keys.ToList(), events, snapshots,
             plan.ToDictionary(p => p.Key, p => p.Value.Highest, StringComparer.Ordinal), unknown.ToList());
     }
 
-    private static Persistent Persistent(string id, long sequenceNr, LegacyPayload payload, DateTimeOffset at) =>
-        // Akka.Persistence.Sql keeps a non-zero timestamp as given, in ticks (the old journal kept milliseconds).
-        new(payload, sequenceNr, id, writerGuid: "legacy-migration", timestamp: at.UtcTicks);
+    private static Persistent Persistent(string id, long sequenceNr, LegacyPayload payload) => new(payload, sequenceNr, id, writerGuid: "legacy-migration");
+
+    /// <summary>
+    /// Puts each event's original time into Akka's <c>created</c> column (ticks; the old journal kept milliseconds).
+    /// Plain SQL, because Akka's write journal drops a message's own timestamp and stamps the time of the write.
+    /// </summary>
+    private static void RestoreTimestamps(PersistenceOptions target, List<(string Id, long SequenceNr, long Ticks)> stamps)
+    {
+        using DbConnection connection = target.Provider == PersistenceProvider.Postgres
+            ? new NpgsqlConnection(target.PostgresConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(target.SqlitePath), Pooling = false }.ToString());
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE journal SET created = @created WHERE persistence_id = @id AND sequence_number = @nr;";
+        var created = Parameter(update, "created");
+        var id = Parameter(update, "id");
+        var nr = Parameter(update, "nr");
+        foreach (var stamp in stamps)
+        {
+            (created.Value, id.Value, nr.Value) = (stamp.Ticks, stamp.Id, stamp.SequenceNr);
+            if (update.ExecuteNonQuery() != 1) throw new LegacyMigrationException($"writing '{stamp.Id}': event #{stamp.SequenceNr} is not in the target after the write");
+        }
+        transaction.Commit();
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
 
     private static void WriteEvents(IActorRef journal, Inbox inbox, IReadOnlyList<Persistent> batch)
     {
