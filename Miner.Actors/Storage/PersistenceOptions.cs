@@ -8,8 +8,13 @@ public sealed class PersistenceOptions : IValidatedOptions
     /// <summary><c>sqlite</c> (a file) or <c>postgres</c> (cluster mode).</summary>
     public PersistenceProvider Provider { get; set; } = PersistenceProvider.Sqlite;
 
-    /// <summary>The SQLite file (journal and snapshots), relative to the miner home (resolved when the settings are bound).</summary>
-    public string SqlitePath { get; set; } = "data/miner.db";
+    /// <summary>
+    /// The SQLite file (journal and snapshots, Akka.Persistence.Sql layout, WAL), relative to the miner home (resolved
+    /// when the settings are bound). Not <c>data/miner.db</c>: that is the old layout's file
+    /// (<see cref="AkkaPersistenceConfig.LegacySqlitePath"/>), whose table <c>journal</c> has another shape;
+    /// <see cref="LegacyJournalMigration"/> copies it over.
+    /// </summary>
+    public string SqlitePath { get; set; } = AkkaPersistenceConfig.DefaultSqlitePath;
 
     /// <summary>Npgsql connection string, used when the provider is postgres.</summary>
     public string PostgresConnectionString { get; set; } = "";

@@ -12,11 +12,11 @@ public sealed class PersistenceOptionsSpec
         MinerSettings.Bind(MinerConfiguration.Build(MinerConfiguration.DefaultsPath, null, NoEnvironment, flags));
 
     [Fact]
-    public void The_shipped_defaults_use_sqlite_in_data_miner_db_under_the_miner_home()
+    public void The_shipped_defaults_use_sqlite_in_data_journal_db_under_the_miner_home()
     {
         var settings = Settings();
         var options = settings.Persistence;
-        Assert.Equal((PersistenceProvider.Sqlite, Path.Combine(settings.Home.Path, "data", "miner.db"), "", 500),
+        Assert.Equal((PersistenceProvider.Sqlite, Path.Combine(settings.Home.Path, "data", "journal.db"), "", 500),
             (options.Provider, options.SqlitePath, options.PostgresConnectionString, options.SnapshotEvery));
     }
 

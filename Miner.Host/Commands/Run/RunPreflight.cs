@@ -269,11 +269,13 @@ public sealed partial class RunPreflight : IAsyncDisposable
         var options = _settings.Persistence;
         var where = options.Provider == PersistenceProvider.Sqlite
             ? $"sqlite file {Path.GetFullPath(options.SqlitePath)} (miner.persistence.sqlite-path)"
-            : "postgres (miner.persistence.postgres-connection-string)";
+            : $"{AkkaPersistenceConfig.Describe(options)} (miner.persistence.postgres-connection-string)";
         _info($"checking persistence: opening {where} ...");
         try
         {
-            _persistence = AkkaPersistenceConfig.Render(options);
+            // A journal of the layout before Akka.Persistence is carried over once; a dry run changes nothing.
+            if (!_dryRun) LegacyJournalMigration.MigrateOnFirstStart(options, _settings.Home.Path, line => _info(line));
+            _persistence = AkkaPersistenceConfig.For(options);
             if (options.Provider == PersistenceProvider.Postgres)
             {
                 await using var connection = new Npgsql.NpgsqlConnection(options.PostgresConnectionString);

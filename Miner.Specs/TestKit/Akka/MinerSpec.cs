@@ -35,7 +35,7 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
     {
     }
 
-    /// <param name="extra">Settings over the spec's own (e.g. a real journal from <c>AkkaPersistenceConfig.Render</c>).</param>
+    /// <param name="extra">Settings over the spec's own (e.g. a real journal from <c>AkkaPersistenceConfig.For</c>).</param>
     protected MinerSpec(Config extra, bool pump = true, bool realTime = false, string systemName = "miner-spec")
         : base(BuildConfig(extra, realTime), systemName)
     {

@@ -8,4 +8,4 @@ namespace Miner.Specs.TestKit.Akka;
 /// two kits on the same file are two runs of the miner.
 /// </summary>
 public class SqliteJournalSpec(TempSqliteFile file)
-    : MinerSpec(AkkaPersistenceConfig.Render(new PersistenceOptions { SqlitePath = file.DatabasePath }));
+    : MinerSpec(AkkaPersistenceConfig.For(new PersistenceOptions { SqlitePath = file.DatabasePath }));
