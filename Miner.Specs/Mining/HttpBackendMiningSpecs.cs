@@ -74,7 +74,7 @@ public sealed class HttpBackendMiningSpecs()
         var setup = new MinerGuardianSetup(new MiningOptions(), new StaticValidatorSetSource(candidates), _network, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), [.. cards.Select(c => c.Name)],
             (name, router) => cards.First(c => c.Name == name).Props(router, gate, generation, splats), Random: random);
-        _miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        _miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
     }
 
     /// <summary>Until every validator handed out its task and each was settled (the simulated cooldown then holds them).</summary>

@@ -34,7 +34,7 @@ public sealed class MiningSystemSpec : MinerSpec
         var setup = new MinerGuardianSetup(options ?? new MiningOptions(), new StaticValidatorSetSource(candidates), _network, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), Enumerable.Range(0, gpus).Select(i => $"gpu-{i}").ToList(),
             (name, router) => Props.Create(() => new FakeGpu(name, router, _gpu)), Random: random);
-        _miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        _miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
         IdentifyRoot(_miner);
     }
 
@@ -55,7 +55,7 @@ public sealed class MiningSystemSpec : MinerSpec
         StartMiner(validators: 2, gpus: 2, failureRate: 0);
         var tree = Await(AskVirtual<Miner.Actors.Akka.Introspection.IntrospectReply>(_miner, new Miner.Actors.Akka.Introspection.Introspect(Clock.Now + TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(2))).Report;
         foreach (var path in new[] { "scorekeeper", "metagraph", "submitter", "router", "pollers", "pollers/v-hk0", "pollers/v-hk1", "gpus", "gpus/gpu-0", "gpus/gpu-1" })
-            Assert.NotNull(tree.Find("/user/miner/" + path));
+            Assert.True(tree.Find("/user/miner/" + path) is not null, $"{path} missing from\n{Miner.Actors.Akka.Introspection.IntrospectionClient.Render(tree)}");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class PersistentMiningSystemSpec : MinerSpec
         var setup = new MinerGuardianSetup(new MiningOptions(), new StaticValidatorSetSource(candidates), _network, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), ["gpu-0"], (name, router) => Props.Create(() => new FakeGpu(name, router, new FakeGpuBehaviour())),
             Random: random, Persistence: _stores);
-        var miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        var miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
         // The keeper recovers off the actor thread (real time): wait until it answers before virtual time moves.
         Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
         return miner;

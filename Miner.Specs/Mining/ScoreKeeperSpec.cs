@@ -22,7 +22,7 @@ public sealed class ScoreKeeperSpec : MinerSpec
     public ScoreKeeperSpec()
     {
         var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromHours(1) } };
-        _keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
+        _keeper = StartActor(Props.Create(() => new ScoreKeeper(options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         _subscriber = CreateTestProbe("subscriber");
         _keeper.Tell(new SubscribeValidatorEvents(_subscriber.Ref, ValidatorEvents.All));
     }
@@ -111,7 +111,7 @@ public sealed class ScoreKeeperSpec : MinerSpec
     public void A_configured_blacklist_entry_cannot_be_removed_by_message()
     {
         var options = new MiningOptions { Blacklist = { Uids = [180] } };
-        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, new ValidatorEventSubscribers(), 500)), "configured");
+        var keeper = StartActor(Props.Create(() => new ScoreKeeper(options, new ValidatorEventSubscribers(), 500)), "configured");
         keeper.Tell(new RemoveFromBlacklist("hk180"));
         var blacklist = Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(1)));
         Assert.Contains("uid 180", blacklist.ReasonFor("hk180", 180));

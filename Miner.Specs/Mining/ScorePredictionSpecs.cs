@@ -99,7 +99,7 @@ public sealed class ScorePredictionSpecs : MinerSpec
     [Fact]
     public void The_score_keeper_sets_a_published_prediction_beside_the_validators_feedback()
     {
-        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
+        var keeper = StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
         Drain();
         Sys.EventStream.Publish(new ScorePredicted("t1", "gpu-0", 0.7));
         keeper.Tell(Reported("t1", 0.8));
@@ -115,14 +115,14 @@ public sealed class ScorePredictionSpecs : MinerSpec
         using var file = new TempSqliteFile();
         using (var first = new SqliteJournalSpec(file))
         {
-            var keeper = first.Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
+            var keeper = first.StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
             first.Drain();
             first.Sys.EventStream.Publish(new ScorePredicted("t1", "gpu-0", 0.9));
             keeper.Tell(Reported("t1", 0.6));
             first.AwaitAssert(() => Assert.NotNull(first.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry?.Prediction));
         }
         using var second = new SqliteJournalSpec(file);
-        var recovered = second.Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
+        var recovered = second.StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var prediction = second.Await(recovered.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!.Prediction!;
         Assert.Equal((1, 0.9, 0.6), (prediction.Count, prediction.MeanPredicted, prediction.MeanActual));
     }

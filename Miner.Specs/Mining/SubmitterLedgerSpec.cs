@@ -31,7 +31,7 @@ public sealed class SubmitterLedgerSpec : MinerSpec
         _ledger = CreateTestProbe("task-ledger");
         _router = CreateTestProbe("router");
         var scoreKeeper = CreateTestProbe("scorekeeper");
-        _submitter = Sys.ActorOf(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), scoreKeeper.Ref, new SubmitRetryOptions(), null, _ledger.Ref)), "submitter");
+        _submitter = StartActor(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), scoreKeeper.Ref, new SubmitRetryOptions(), null, _ledger.Ref)), "submitter");
     }
 
     private void Submit(GenerationOutcome outcome)

@@ -31,7 +31,7 @@ public sealed class SubmitterSpec : MinerSpec
         _rules = _network.Add("hk4");
         _scoreKeeper = CreateTestProbe("scorekeeper");
         _router = CreateTestProbe("router");
-        _submitter = Sys.ActorOf(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "submitter");
+        _submitter = StartActor(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "submitter");
     }
 
     private SubmitRequest Request(GenerationOutcome outcome = GenerationOutcome.Generated)
@@ -109,7 +109,7 @@ public sealed class SubmitterSpec : MinerSpec
     {
         var network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings { TransportFailureRate = 0, LostReplyShare = 1 }, new Random(1));
         var rules = network.Add("hk4");
-        var submitter = Sys.ActorOf(Props.Create(() => new Submitter(network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "lossy");
+        var submitter = StartActor(Props.Create(() => new Submitter(network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "lossy");
         var first = true;
         network.FailWhen = _ => first && !(first = false);
         var task = rules.Pull(Clock.Now).Task!;

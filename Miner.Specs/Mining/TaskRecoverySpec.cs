@@ -46,7 +46,7 @@ public sealed class TaskRecoverySpec : MinerSpec
         var setup = new MinerGuardianSetup(options, new StaticValidatorSetSource(_candidates), _calls, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), ["gpu-0"], (name, router) => Props.Create(() => new FakeGpu(name, router, _gpu)),
             Random: new Random(3), Persistence: _stores);
-        var miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        var miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
         // The persistent actors recover off the actor thread (real time): wait until both answer before time moves.
         Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
         Await(miner.Ask<UnsettledTasks>(new GetUnsettledTasks(), TimeSpan.FromSeconds(5)));

@@ -35,7 +35,7 @@ public sealed class TaskRouterRecoverySpec : MinerSpec
         _pollerA = CreateTestProbe("v-a");
         _pollerB = CreateTestProbe("v-b");
         _gpu = CreateTestProbe("gpu-0");
-        _router = Sys.ActorOf(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3), _ledger.Ref)), "router");
+        _router = StartActor(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3), _ledger.Ref)), "router");
     }
 
     private static ValidatorInfo Validator(int uid, string hotkey) => new(uid, hotkey, new AxonTarget(IPAddress.Parse("203.0.113.9"), 9000 + uid, hotkey), 5000);

@@ -29,7 +29,7 @@ public sealed class TaskRouterSpec : MinerSpec
         _pollerA = CreateTestProbe("v-a");
         _pollerB = CreateTestProbe("v-b");
         _gpu = CreateTestProbe("gpu-0");
-        _router = Sys.ActorOf(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3))), "router");
+        _router = StartActor(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3))), "router");
         _router.Tell(new PollerStarted(Validator(1, "a"), _pollerA.Ref));
         _router.Tell(new PollerStarted(Validator(2, "b"), _pollerB.Ref));
     }

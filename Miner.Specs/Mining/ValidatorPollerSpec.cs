@@ -29,7 +29,7 @@ public sealed class ValidatorPollerSpec : MinerSpec
         _router = CreateTestProbe("router");
         _scoreKeeper = CreateTestProbe("scorekeeper");
         var options = new MiningOptions();
-        _poller = Sys.ActorOf(Props.Create(() => new ValidatorPoller(_validator, _network, _router.Ref, _scoreKeeper.Ref, options)), "v-hk3");
+        _poller = StartActor(Props.Create(() => new ValidatorPoller(_validator, _network, _router.Ref, _scoreKeeper.Ref, options)), "v-hk3");
         _router.ExpectMsg<PollerAvailability>(a => a.Available);
     }
 
@@ -156,7 +156,7 @@ public sealed class ValidatorPollerSpec : MinerSpec
     public void A_cooldown_reply_that_ended_before_it_arrived_leaves_the_poller_available()
     {
         var stale = new StaleCooldownClient(Clock);
-        var poller = Sys.ActorOf(Props.Create(() => new ValidatorPoller(_validator, stale, _router.Ref, _scoreKeeper.Ref, new MiningOptions())), "v-stale");
+        var poller = StartActor(Props.Create(() => new ValidatorPoller(_validator, stale, _router.Ref, _scoreKeeper.Ref, new MiningOptions())), "v-stale");
         _router.ExpectMsg<PollerAvailability>(a => a.Available);
 
         _router.Send(poller, new PullNow(1));

@@ -31,7 +31,7 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
     public void A_failed_journal_write_restarts_the_keeper_by_backoff_with_its_state_and_subscribers()
     {
         var subscribers = new ValidatorEventSubscribers();
-        var keeper = Sys.ActorOf(BackoffSupervisor.Props(new BackoffOptions(
+        var keeper = StartActor(BackoffSupervisor.Props(new BackoffOptions(
             Props.Create(() => new ScoreKeeper(Options, Stores, subscribers)), ScoreKeeper.Id,
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0) { Mode = BackoffMode.OnStop }), "scorekeeper-backoff");
         var poller = CreateTestProbe("poller");
@@ -55,7 +55,7 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
     [Fact]
     public void Every_snapshot_every_events_the_ledger_is_snapshotted_and_a_new_keeper_recovers_from_it()
     {
-        var first = Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "first");
+        var first = StartActor(Props.Create(() => new ScoreKeeper(Options, null, null)), "first");
         Report(first, "t1", 0.8);
         Report(first, "t2", 0);
         Assert.Equal(2, EntryOf(first).Submissions);
@@ -63,7 +63,7 @@ public sealed class PersistentScoreKeeperFailureSpec : PersistenceSpec
         Sys.Stop(first);
         Drain();
         Await(Journal.Inner.DeleteUpToAsync(ScoreKeeper.Id, 2)); // only the snapshot is left to recover from
-        var second = Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "second");
+        var second = StartActor(Props.Create(() => new ScoreKeeper(Options, null, null)), "second");
         var entry = EntryOf(second);
         Assert.Equal((2, 1, 1, 0.0), (entry.Submissions, entry.Accepted, entry.Failed, entry.LastScore));
     }

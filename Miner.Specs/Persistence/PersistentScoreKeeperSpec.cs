@@ -22,14 +22,12 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private PersistenceStores OpenStores() => new(SqliteJournal.Open(_file.DatabasePath), SqliteSnapshotStore.Open(_file.DatabasePath));
 
     /// <summary>First "process": one accepted result with a 270 s cooldown and a manual blacklisting for an hour; then it dies.</summary>
     private void RunAndDie(out DateTimeOffset cooldownUntil, out DateTimeOffset blacklistedUntil)
     {
-        var stores = OpenStores(); // never disposed: the process is killed
-        using var kit = new SystemWith(stores);
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
+        using var kit = new SqliteJournalSpec(_file);
+        var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
         cooldownUntil = kit.Clock.Now.AddSeconds(270);
@@ -39,15 +37,14 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         keeper.Tell(new AddToBlacklist("hk2", 2, "operator says so", blacklistedUntil));
         Assert.Equal(cooldownUntil, subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
         Assert.True(subscriber.ExpectMsg<BlacklistChanged>().Blacklisted); // both written: handlers run after the write
-        GC.KeepAlive(stores);
     }
 
     [Fact]
     public void After_a_kill_a_subscriber_learns_the_recovered_cooldowns()
     {
         RunAndDie(out var cooldownUntil, out _);
-        using var kit = new SystemWith(OpenStores());
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
+        using var kit = new SqliteJournalSpec(_file);
+        var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var poller = kit.CreateTestProbe("poller");
         keeper.Tell(new SubscribeValidatorEvents(poller.Ref, ValidatorEvents.All));
         Assert.Equal(new ValidatorCooldownKnown("hk9", cooldownUntil), poller.ExpectMsg<ValidatorCooldownKnown>());
@@ -57,8 +54,8 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     public void After_a_kill_the_scores_are_recovered()
     {
         RunAndDie(out _, out _);
-        using var kit = new SystemWith(OpenStores());
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
+        using var kit = new SqliteJournalSpec(_file);
+        var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var entry = kit.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;
         Assert.Equal((1, 1, 0.8), (entry.Submissions, entry.Accepted, entry.LastScore));
         var rates = kit.Await(keeper.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
@@ -69,8 +66,8 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     public void After_a_kill_the_blacklist_is_recovered_and_still_expires()
     {
         RunAndDie(out _, out var blacklistedUntil);
-        using var kit = new SystemWith(OpenStores());
-        var keeper = kit.Sys.ActorOf(Props.Create(() => new ScoreKeeper(Options, null, null)), "scorekeeper");
+        using var kit = new SqliteJournalSpec(_file);
+        var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
         var blacklist = kit.Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(5)));
@@ -79,11 +76,5 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         kit.Advance(TimeSpan.FromMinutes(61));
         var restored = subscriber.FishForMessage<BlacklistChanged>(_ => true);
         Assert.Equal(("hk2", false), (restored.Hotkey, restored.Blacklisted));
-    }
-
-    /// <summary>An actor system with <paramref name="stores"/> registered.</summary>
-    private sealed class SystemWith : MinerSpec
-    {
-        public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);
     }
 }

@@ -30,22 +30,31 @@ public static class VirtualTime
     public static AkkaVirtualScheduler StandaloneScheduler() => new(ConfigurationFactory.Empty, NoLogger.Instance);
 
     /// <summary>
-    /// Identifies <paramref name="root"/>, draining until it answers, so its tree is started before time moves
-    /// (measured: without it, runs lost ticks).
+    /// Waits until <paramref name="root"/> and the persistence plugins have started, draining meanwhile, so the tree
+    /// is running before time moves. Akka starts a top-level actor (ours under /user, the journal and snapshot store
+    /// under /system) through its guardian on another thread; until then messages to it wait, and a drain can return
+    /// with the tree half started (measured: without it, runs lost ticks, and a ScoreKeeper could sit unrecovered).
     /// </summary>
     public static void StartTree(ActorSystem system, IActorRef root)
     {
+        var persistence = global::Akka.Persistence.Persistence.Instance.Apply(system);
+        foreach (var actor in new[] { persistence.JournalFor(null), persistence.SnapshotStoreFor(null), root }) WaitStarted(system, actor);
+    }
+
+    /// <summary>Identifies <paramref name="actor"/>, draining until it answers; throws when it is not alive.</summary>
+    public static void WaitStarted(ActorSystem system, IActorRef actor)
+    {
         var dispatcher = ((AkkaVirtualScheduler)system.Scheduler).Dispatcher
                          ?? throw new InvalidOperationException("the default dispatcher is not a DeterministicDispatcher");
-        var identify = root.Ask<ActorIdentity>(new Identify(root.Path.Name), Timeout.InfiniteTimeSpan);
+        var identify = actor.Ask<ActorIdentity>(new Identify(actor.Path.Name), Timeout.InfiniteTimeSpan);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!identify.IsCompleted)
         {
             dispatcher.Drain();
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{root.Path} did not start");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{actor.Path} did not start");
             Thread.Yield();
         }
-        if (identify.Result.Subject is null) throw new InvalidOperationException($"{root.Path} is not alive");
+        if (identify.Result.Subject is null) throw new InvalidOperationException($"{actor.Path} is not alive");
         dispatcher.Drain();
     }
 }

@@ -1,5 +1,6 @@
 using Miner.Actors.Generation;
 using Akka.Actor;
+using Miner.Actors.Akka.Introspection;
 using Akka.TestKit;
 using Miner.Specs.TestKit.Akka;
 using Miner.Models.Splats;
@@ -10,10 +11,8 @@ namespace Miner.Specs.Mining.Fakes;
 /// A GPU actor for specs following the GenerationActor contract: asks the router for <c>2 − held</c> tasks, works one
 /// at a time for <see cref="FakeGpuBehaviour.GenerationTime"/>, and reports a <see cref="GenerationResult"/>.
 /// </summary>
-public sealed class FakeGpu : ReceiveActor, IWithTimers
+public sealed class FakeGpu : IntrospectiveReceiveActor
 {
-    public ITimerScheduler Timers { get; set; } = null!;
-
     private readonly string _name;
     private readonly IActorRef _router;
     private readonly FakeGpuBehaviour _behaviour;

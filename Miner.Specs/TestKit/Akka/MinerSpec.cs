@@ -47,6 +47,7 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
             if (pump) Dispatcher.StartPump();
         }
         TestActor = CreateTestProbe("test-actor");
+        StartPersistencePlugins();
     }
 
     /// <summary>The virtual clock (not in real-time specs).</summary>
@@ -156,12 +157,34 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
         return task;
     }
 
+    /// <summary>
+    /// Creates a top-level actor and waits until it has started. Akka starts a top-level actor through the user
+    /// guardian, on the guardian's thread, so right after <c>Sys.ActorOf</c> a drain may find nothing to run yet.
+    /// </summary>
+    public IActorRef StartActor(Props props, string? name = null)
+    {
+        var actor = Sys.ActorOf(props, name);
+        IdentifyRoot(actor);
+        return actor;
+    }
+
     /// <summary>Identifies <paramref name="root"/> (draining until it answers) so that its tree is started before time moves.</summary>
     public void IdentifyRoot(IActorRef root)
     {
         var identify = Completed(root.Ask<ActorIdentity>(new Identify(root.Path.Name), Timeout.InfiniteTimeSpan));
         if (identify.Result.Subject is null) throw new InvalidOperationException($"{root.Path} is not alive");
         Drain();
+    }
+
+    /// <summary>
+    /// Starts the journal and snapshot plugins now and waits for them: Akka starts them on first use through the
+    /// system guardian, on another thread, so a drain could return before the first persistent actor recovered.
+    /// </summary>
+    private void StartPersistencePlugins()
+    {
+        var persistence = global::Akka.Persistence.Persistence.Instance.Apply(Sys);
+        IdentifyRoot(persistence.JournalFor(null));
+        IdentifyRoot(persistence.SnapshotStoreFor(null));
     }
 
     protected override void AfterAll()
