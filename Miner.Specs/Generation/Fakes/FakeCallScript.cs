@@ -82,7 +82,7 @@ public sealed class FakeCallScript(IScheduler clock)
             {
                 var slow = new TaskCompletionSource<T>();
                 cancellation.Register(() => slow.TrySetCanceled(cancellation));
-                clock.ScheduleOnce(call.Delay, () => slow.TrySetResult(success()));
+                clock.Advanced.ScheduleOnce(call.Delay, () => slow.TrySetResult(success()));
                 return slow.Task;
             }
         }
