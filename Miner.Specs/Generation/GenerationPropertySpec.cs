@@ -76,9 +76,14 @@ public sealed class GenerationPropertySpec : MinerSpec
         var health = new List<GpuHealthChanged>();
         var maxInHand = new Dictionary<string, int>();
         var router = Sys.ActorOf(Props.Create(() => new ScriptedRouter(pool, results, violations, health, maxInHand)), "router");
-        Sys.ActorOf(GenerationActor.Props("gpu-0", router, Backends(text: true), gate, options, cpu: InlineTaskScheduler.Instance), "gpu-0");
-        Sys.ActorOf(GenerationActor.Props("gpu-1", router, Backends(text: false), gate, options, cpu: InlineTaskScheduler.Instance), "gpu-1");
-        foreach (var script in scripts) script.Pick = Dice;
+        var (withText, withoutText) = (Backends(text: true), Backends(text: false));
+        foreach (var script in scripts) script.Pick = Dice; // before the cards start: their first calls roll the dice too
+        var cards = new[]
+        {
+            Sys.ActorOf(GenerationActor.Props("gpu-0", router, withText, gate, options, cpu: InlineTaskScheduler.Instance), "gpu-0"),
+            Sys.ActorOf(GenerationActor.Props("gpu-1", router, withoutText, gate, options, cpu: InlineTaskScheduler.Instance), "gpu-1"),
+        };
+        foreach (var root in cards.Prepend(router)) IdentifyRoot(root);
 
         var end = Clock.Now + TimeSpan.FromDays(2);
         while (results.Count < Tasks || results.Values.Any(r => r.Count == 0))

@@ -1,5 +1,8 @@
-using Miner.Actors.Generation;
 using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Supervision;
+using Miner.Actors.Generation;
 using Akka.TestKit;
 using Miner.Specs.TestKit.Akka;
 using Miner.Specs.Generation.Fakes;
@@ -148,12 +151,20 @@ public sealed class GenerationSupervisionSpec : GenerationSpecBase
     {
         Trellis.Script.Then(FakeCall.Throw, FakeCall.Throw);
         var card = StartCard();
-        var events = EventFilter.Collect<SupervisionEvent>(() =>
+        var events = CollectEvents<Error>(() =>
         {
             Give(card, ImageTask());
             Advance(TimeSpan.FromSeconds(1));
         });
+        // Akka logs each failure as an Error from the failed child, written by the supervisor's strategy: the card's
+        // stopping strategy, not the user guardian's restarting one.
         Assert.Equal(2, events.Count);
-        Assert.All(events, e => Assert.Equal((card.Path.ToString(), Directive.Stop), (e.Supervisor, e.Directive)));
+        Assert.All(events, e =>
+        {
+            Assert.Equal((card.Path / "trellis").ToString(), e.LogSource);
+            Assert.Equal(typeof(CauseRecordingStoppingStrategy), e.LogClass);
+            Assert.IsType<StageFailureException>(e.Cause);
+        });
+        Assert.Equal(0, Await(IntrospectionClient.SnapshotAsync(card, TimeSpan.FromSeconds(1))).Restarts);
     }
 }

@@ -47,9 +47,21 @@ public sealed class RecordingGpu : IntrospectiveReceiveActor
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(cause =>
     {
-        // The default decider stops a card whose constructor threw: keep the constructor's words, not the wrapper's.
+        // The default decider stops a card whose constructor threw: keep the constructor's words, not the wrappers'.
         var directive = Akka.Actor.SupervisorStrategy.DefaultDecider.Decide(cause);
-        if (directive == Directive.Stop) _failure = (cause is ActorInitializationException { InnerException: { } inner } ? inner : cause).Message;
+        if (directive == Directive.Stop) _failure = ThrownByConstructor(cause).Message;
         return directive;
     });
+
+    /// <summary>
+    /// Akka wraps a constructor's throw: an <see cref="ActorInitializationException"/> around the
+    /// <see cref="TypeLoadException"/> of <c>Props.NewActor</c> ("Error while creating actor instance of type …"), around
+    /// the <see cref="System.Reflection.TargetInvocationException"/> of the activator.
+    /// </summary>
+    private static Exception ThrownByConstructor(Exception cause)
+    {
+        if (cause is not ActorInitializationException { InnerException: { } error }) return cause;
+        while (error is TypeLoadException or System.Reflection.TargetInvocationException && error.InnerException is { } inner) error = inner;
+        return error;
+    }
 }

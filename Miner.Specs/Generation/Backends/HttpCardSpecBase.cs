@@ -15,7 +15,7 @@ namespace Miner.Specs.Generation.Backends;
 /// by a real <see cref="GenerationActor"/> with the real gate chain, in real time (real HTTP, short timeouts).
 /// </summary>
 public abstract class HttpCardSpecBase()
-    : MinerSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true), IAsyncLifetime
+    : MinerSpec(realTime: true), IAsyncLifetime
 {
     protected static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -69,7 +69,7 @@ public abstract class HttpCardSpecBase()
         var factory = new GpuBackendFactory(Options, new CpuBackendOptions { GaussianBudget = 12_000 }, new SelfValidationOptions(), new SplatOptions(), Http);
         var plan = factory.Card(0);
         var actor = Sys.ActorOf(plan.Props(Router.Ref, factory.Gate(), Options, new SplatOptions()), plan.Name);
-        Router.ExpectMsg<WorkRequest>(timeout: Long);
+        Router.ExpectMsg<WorkRequest>(duration: Long);
         return actor;
     }
 
