@@ -25,7 +25,7 @@ namespace Miner.Specs.Mining;
 /// services end in retries or declines, each task settled exactly once. Real time, so latencies are short.
 /// </summary>
 public sealed class HttpBackendMiningSpecs()
-    : MinerSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true), IAsyncLifetime
+    : MinerSpec(realTime: true), IAsyncLifetime
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };

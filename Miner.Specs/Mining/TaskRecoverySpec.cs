@@ -12,7 +12,6 @@ using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
 using Miner.Specs.Mining.Fakes;
-using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
@@ -22,7 +21,6 @@ namespace Miner.Specs.Mining;
 /// </summary>
 public sealed class TaskRecoverySpec : MinerSpec
 {
-    private readonly PersistenceStores _stores = PersistenceStores.InMemory();
     private readonly FakeGpuBehaviour _gpu = new();
     private readonly List<ValidatorCandidate> _candidates = new();
     private readonly SimulatedNetwork _network;
@@ -45,9 +43,9 @@ public sealed class TaskRecoverySpec : MinerSpec
         var options = new MiningOptions { SubmitRetry = { RecordTimeout = TimeSpan.FromHours(1) } };
         var setup = new MinerGuardianSetup(options, new StaticValidatorSetSource(_candidates), _calls, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), ["gpu-0"], (name, router) => Props.Create(() => new FakeGpu(name, router, _gpu)),
-            Random: new Random(3), Persistence: _stores);
+            Random: new Random(3), Persistence: new PersistenceOptions()); // the system's in-memory journal outlives the tree
         var miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
-        // The persistent actors recover off the actor thread (real time): wait until both answer before time moves.
+        // Both persistent actors answer once recovered: wait for that before time moves.
         Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
         Await(miner.Ask<UnsettledTasks>(new GetUnsettledTasks(), TimeSpan.FromSeconds(5)));
         return miner;

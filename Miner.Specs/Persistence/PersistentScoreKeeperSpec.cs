@@ -77,4 +77,36 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
         var restored = subscriber.FishForMessage<BlacklistChanged>(_ => true);
         Assert.Equal(("hk2", false), (restored.Hotkey, restored.Blacklisted));
     }
+
+    [Fact]
+    public void Every_snapshot_every_events_the_ledger_is_snapshotted_and_a_new_keeper_recovers_from_it()
+    {
+        using (var kit = new SqliteJournalSpec(_file))
+        {
+            var first = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 2)), "scorekeeper");
+            Report(kit, first, "t1", 0.8);
+            Report(kit, first, "t2", 0);
+            Assert.Equal(2, kit.Await(first.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!.Submissions);
+            kit.AwaitAssert(() => Assert.Equal(2L, Sql("SELECT max(sequence_nr) FROM snapshot WHERE persistence_id = 'scorekeeper';")));
+        }
+        Sql("DELETE FROM journal WHERE persistence_id = 'scorekeeper';"); // only the snapshot is left to recover from
+        using var second = new SqliteJournalSpec(_file);
+        var keeper = second.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 2)), "scorekeeper");
+        var entry = second.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;
+        Assert.Equal((2, 1, 1, 0.0), (entry.Submissions, entry.Accepted, entry.Failed, entry.LastScore));
+    }
+
+    private static void Report(MinerSpec kit, IActorRef keeper, string taskId, double score) =>
+        keeper.Tell(new SubmissionReported(Validator, taskId, false,
+            SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, kit.Clock.Now.AddSeconds(270)), DensityBucket.Dense));
+
+    /// <summary>Runs one statement on the journal file (Akka.Persistence.Sql's tables) and returns its scalar.</summary>
+    private object? Sql(string statement)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        return command.ExecuteScalar();
+    }
 }

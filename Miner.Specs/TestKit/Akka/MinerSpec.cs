@@ -21,6 +21,16 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
     /// <summary>Only bounds a failure: every wait returns as soon as its condition holds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Akka.Persistence.TestKit's journal (writes that fail, are rejected or wait on demand), on the spec's dispatcher.</summary>
+    public const string TestJournalHocon = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.test"
+        akka.persistence.journal.test {
+          class = "Akka.Persistence.TestKit.TestJournal, Akka.Persistence.TestKit"
+          plugin-dispatcher = "akka.actor.default-dispatcher"
+          replay-dispatcher = "akka.actor.default-dispatcher"
+        }
+        """;
+
     private const string SpecHocon = """
         akka.loglevel = INFO
         akka.stdout-loglevel = WARNING
