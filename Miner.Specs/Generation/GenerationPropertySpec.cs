@@ -14,9 +14,10 @@ namespace Miner.Specs.Generation;
 /// Hundreds of random tasks through two cards whose backends randomly crash, hang, answer late, answer garbage, fail
 /// as the HTTP clients fail (every <see cref="HttpBackendFailure"/>: unreachable, timeout, 500, wrong content type,
 /// oversized, truncated, corrupt body), and whose gate randomly asks for retries or declines: every task handed out
-/// gets exactly one result. How real misbehaving servers turn into those failures is HttpBackendFailureSpecs' part.
+/// gets exactly one result. Every actor turn runs on the test thread (no pump), so a seed always replays the same run.
+/// How real misbehaving servers turn into those failures is HttpBackendFailureSpecs' part.
 /// </summary>
-public sealed class GenerationPropertySpec : MinerSpec
+public sealed class GenerationPropertySpec() : MinerSpec(pump: false)
 {
     private const int Tasks = 400;
 

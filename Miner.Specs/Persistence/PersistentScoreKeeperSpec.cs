@@ -87,7 +87,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
             Report(kit, first, "t1", 0.8);
             Report(kit, first, "t2", 0);
             Assert.Equal(2, kit.Await(first.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!.Submissions);
-            kit.AwaitAssert(() => Assert.Equal(2L, Sql("SELECT max(sequence_nr) FROM snapshot WHERE persistence_id = 'scorekeeper';")));
+            kit.AwaitAssert(() => Assert.Equal(2L, Sql("SELECT max(sequence_number) FROM snapshot WHERE persistence_id = 'scorekeeper';")));
         }
         Sql("DELETE FROM journal WHERE persistence_id = 'scorekeeper';"); // only the snapshot is left to recover from
         using var second = new SqliteJournalSpec(_file);
