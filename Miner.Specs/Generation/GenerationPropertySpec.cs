@@ -19,7 +19,7 @@ namespace Miner.Specs.Generation;
 /// </summary>
 public sealed class GenerationPropertySpec() : MinerSpec(pump: false)
 {
-    private const int Tasks = 400;
+    private const int Tasks = 1000;
 
     [Theory]
     [InlineData(404)]
