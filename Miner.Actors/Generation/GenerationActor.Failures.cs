@@ -1,5 +1,8 @@
 using System.Globalization;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Imaging;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;
@@ -49,7 +52,7 @@ public sealed partial class GenerationActor
         }
         else if (_current is { } run && flight == (run.Task.TaskId, run.Attempt) && run.Stage == name)
         {
-            run.RecordStage(Context.System.Scheduler.UtcNow, false);
+            run.RecordStage(Context.System.Scheduler.Now, false);
             if (quarantine)
                 Finish(GenerationOutcome.Declined, null, $"{reason}; the card is quarantined after {_consecutiveFailures} consecutive stage failures", null);
             else RetryOrDecline(run, reason);
@@ -79,7 +82,7 @@ public sealed partial class GenerationActor
         _owed = 0;
         StartNextIfIdle(); // declines whatever is queued
         var why = $"{_consecutiveFailures} consecutive stage failures, last: {reason}";
-        Log.Error(null, "{Gpu}: card marked unhealthy after {Why}; asking for no work and probing every {Interval} s", _gpu, why, Seconds(_options.ProbeInterval));
+        Log.Error("{Gpu}: card marked unhealthy after {Why}; asking for no work and probing every {Interval} s", _gpu, why, Seconds(_options.ProbeInterval));
         _router.Tell(new GpuHealthChanged(_gpu, false, why), Self);
         Timers.StartSingleTimer(ProbeTimerKey, ProbeTick.Instance, _options.ProbeInterval);
     }
@@ -105,7 +108,7 @@ public sealed partial class GenerationActor
     {
         if (_healthy || _probe is not null) return;
         _probe = new ProbeRun($"probe-{++_probeCount}", _backends.IsMonolithic ? StageNames.Generate : StageNames.Mask, ProbeImage.Create(),
-            Context.System.Scheduler.UtcNow);
+            Context.System.Scheduler.Now);
         Log.Info("{Gpu}: running health probe {Probe}", _gpu, _probe.Id);
         DispatchProbe();
     }
@@ -138,7 +141,7 @@ public sealed partial class GenerationActor
         _healthy = true;
         _consecutiveFailures = 0;
         foreach (var stage in _stageFailures.Keys.ToList()) _stageFailures[stage] = 0;
-        var took = Seconds(Context.System.Scheduler.UtcNow - probe.Started);
+        var took = Seconds(Context.System.Scheduler.Now - probe.Started);
         Log.Info("{Gpu}: health probe {Probe} passed in {Took} s; card healthy again", _gpu, probe.Id, took);
         var answered = _backends.IsMonolithic ? "prompt-to-3D" : "mask and image-to-3D";
         _router.Tell(new GpuHealthChanged(_gpu, true, $"health probe passed: {answered} answered in {took} s"), Self);

@@ -1,5 +1,8 @@
 using System.Globalization;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Imaging;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;
@@ -18,7 +21,7 @@ public sealed partial class GenerationActor
     private void BeginDecode(TaskRun run)
     {
         run.Stage = StageNames.Decode;
-        run.StageStarted = Context.System.Scheduler.UtcNow;
+        run.StageStarted = Context.System.Scheduler.Now;
         var (taskId, attempt, prompt) = (run.Task.TaskId, run.Attempt, run.Task.Prompt);
         Task.Factory.StartNew(() => DecodePrompt(prompt), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _cpu)
             .PipeTo(Self, success: image => new ImageDecoded(taskId, attempt, image, null),
@@ -44,7 +47,7 @@ public sealed partial class GenerationActor
     private void OnImageDecoded(ImageDecoded decoded)
     {
         if (_current is not { } run || run.Task.TaskId != decoded.TaskId || run.Attempt != decoded.Attempt || run.Stage != StageNames.Decode) return;
-        run.RecordStage(Context.System.Scheduler.UtcNow, decoded.Image is not null);
+        run.RecordStage(Context.System.Scheduler.Now, decoded.Image is not null);
         if (decoded.Image is null)
         {
             Finish(GenerationOutcome.Declined, null, $"the image prompt is unusable: {decoded.Error}", null);
@@ -77,7 +80,7 @@ public sealed partial class GenerationActor
             _ => new PlyWriteRequest(id, attempt, run.Splats!, new GenerationPrompt(run.Task.Kind, run.Task.Prompt)),
         };
         run.Dispatched = true;
-        run.StageStarted = Context.System.Scheduler.UtcNow;
+        run.StageStarted = Context.System.Scheduler.Now;
         _inFlight[run.Stage] = (id, attempt);
         stage.Tell(request, Self);
     }
@@ -95,7 +98,7 @@ public sealed partial class GenerationActor
             Log.Debug("{Gpu}: ignoring a stale {Stage} result for {TaskId} attempt {Attempt}", _gpu, done.Stage, done.TaskId, done.Attempt);
             return;
         }
-        run.RecordStage(Context.System.Scheduler.UtcNow, true);
+        run.RecordStage(Context.System.Scheduler.Now, true);
         _stageFailures[done.Stage] = 0;
         switch (done.Output)
         {
@@ -170,10 +173,10 @@ public sealed partial class GenerationActor
         // Only a submitted cloud gets the validator's feedback to compare the prediction with.
         if (predicted is { } p && outcome == GenerationOutcome.Generated) Context.System.EventStream.Publish(new ScorePredicted(task.TaskId, _gpu, p));
         _router.Tell(new GenerationResult(task.TaskId, _gpu, outcome, cloud, reason, timings.ToArray(), verdict, predicted), Self);
-        var elapsed = started is { } s ? Context.System.Scheduler.UtcNow - s : TimeSpan.Zero;
+        var elapsed = started is { } s ? Context.System.Scheduler.Now - s : TimeSpan.Zero;
         var stages = string.Join(" ", timings.Select(t => $"{t.Stage}#{t.Attempt}={Seconds(t.Elapsed)}s{(t.Succeeded ? "" : "!")}"));
         Log.With("TaskId", task.TaskId).With("Gpu", _gpu).With("Outcome", outcome).With("Attempts", attempts)
             .Info("{Gpu}: {TaskId} {Outcome} after {Attempts} attempt(s) in {Elapsed} s [{Stages}]: {Reason}",
-                _gpu, task.TaskId, outcome, attempts, Seconds(elapsed), stages, reason);
+                [_gpu, task.TaskId, outcome, attempts, Seconds(elapsed), stages, reason]);
     }
 }

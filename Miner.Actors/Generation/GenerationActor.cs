@@ -1,5 +1,9 @@
 using System.Globalization;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Miner.Actors.Akka.Supervision;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Imaging;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;
@@ -19,7 +23,7 @@ namespace Miner.Actors.Generation;
 /// <c>generate</c> and <c>ply</c>. Worker processes (<see cref="GpuWorkers"/>) are children too: the card asks for
 /// work only while every one of them reports healthy, and stopping the card stops them.
 /// </summary>
-public sealed partial class GenerationActor : ReceiveActor
+public sealed partial class GenerationActor : IntrospectiveReceiveActor
 {
     private const string ProbeTimerKey = "probe";
     private static readonly string[] StageOrder = [StageNames.Image, StageNames.Mask, StageNames.Trellis, StageNames.PlyWrite];
@@ -79,7 +83,7 @@ public sealed partial class GenerationActor : ReceiveActor
 
     public static Props Props(string gpu, IActorRef router, GpuBackends backends, ISplatGate gate, GenerationOptions options,
         SplatOptions? splats = null, TaskScheduler? cpu = null, GpuWorkers? workers = null) =>
-        Kernel.Props.Create(() => new GenerationActor(gpu, router, backends, gate, options, splats, cpu, workers));
+        global::Akka.Actor.Props.Create(() => new GenerationActor(gpu, router, backends, gate, options, splats, cpu, workers));
 
     private int Capacity => 1 + _options.Prefetch;
 
@@ -106,11 +110,10 @@ public sealed partial class GenerationActor : ReceiveActor
     }
 
     /// <summary>Stages are stopped on failure; this actor re-creates them after a backoff (see <see cref="OnStageTerminated"/>).</summary>
-    protected internal override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.Stopping;
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new CauseRecordingStoppingStrategy((child, cause) => _failureCauses[child.Path.Name] = cause);
 
-    protected internal override void ChildFailed(IActorRef child, Exception cause, Directive directive) => _failureCauses[child.Path.Name] = cause;
-
-    protected internal override string DescribeState()
+    protected override string DescribeState()
     {
         var health = _workersDown.Count > 0 ? $"waiting for worker(s) {string.Join(", ", _workersDown.Values)}" : _healthy ? "healthy" : $"unhealthy ({_consecutiveFailures} consecutive failures, probe {(_probe is null ? "waiting" : "running")})";
         var work = _current is { } run ? $"{run.Task.TaskId} in {run.Stage} (attempt {run.Attempt})" : "idle";
@@ -162,7 +165,7 @@ public sealed partial class GenerationActor : ReceiveActor
     {
         while (_current is null && _queue.TryDequeue(out var task))
         {
-            var now = Context.System.Scheduler.UtcNow;
+            var now = Context.System.Scheduler.Now;
             if (!Ready)
             {
                 Report(task, GenerationOutcome.Declined, null, "the card became unhealthy before the task started", [], null, 0, null);
@@ -181,7 +184,7 @@ public sealed partial class GenerationActor : ReceiveActor
         AskForWork();
     }
 
-    private TimeSpan TimeLeft(TaskRun run) => run.Task.Deadline - Context.System.Scheduler.UtcNow;
+    private TimeSpan TimeLeft(TaskRun run) => run.Task.Deadline - Context.System.Scheduler.Now;
 
     /// <summary>A different, reproducible seed per attempt.</summary>
     private static int NextSeed(int seed, int attempt) => unchecked(seed + attempt * 1_000_003);

@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 
 namespace Miner.Actors.Mining;
 
@@ -7,13 +10,13 @@ namespace Miner.Actors.Mining;
 /// the router (GenerationActors ask the router for work and report results to it). A GPU actor that stops for good
 /// is not re-created here: the router sees it terminate and declines its task.
 /// </summary>
-public sealed class PoolSupervisor : ReceiveActor
+public sealed class PoolSupervisor : IntrospectiveReceiveActor
 {
     public PoolSupervisor(IReadOnlyList<string> gpus, Func<string, IActorRef, Props> gpuProps, IActorRef router)
     {
         foreach (var gpu in gpus) Context.ActorOf(gpuProps(gpu, router), gpu);
-        Receive<GetGpus>(_ => Sender.Tell(Context.Children.ToList()));
+        Receive<GetGpus>(_ => Sender.Tell(Context.GetChildren().ToList()));
     }
 
-    protected internal override string? DescribeState() => $"{Context.Children.Count} GPU actors";
+    protected override string DescribeState() => $"{Context.GetChildren().Count()} GPU actors";
 }

@@ -14,10 +14,8 @@ public static class BenchCommands
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var messages = new Option<long>("--messages") { Description = "Messages per fan-in scenario (half as many round trips)", DefaultValueFactory = _ => 10_000_000 };
-        var runtime = new Option<string>("--runtime") { Description = "Which actor runtime to measure: the kernel, Akka.NET, or both side by side", DefaultValueFactory = _ => "both" };
-        runtime.AcceptOnlyFromAmong("kernel", "akka", "both");
-        var actors = new Command("actors", "Actor throughput, the kernel's and Akka.NET's: one-to-one, many-to-one (8 senders), ping-pong round trips") { json, messages, runtime };
-        actors.SetAction(parse => context.WithSettings(parse, s => RunActors(context, s, parse.GetValue(json), parse.GetValue(messages), parse.GetValue(runtime)!)));
+        var actors = new Command("actors", "Akka.NET message throughput: one-to-one, many-to-one (8 senders), ping-pong round trips") { json, messages };
+        actors.SetAction(parse => context.WithSettings(parse, s => RunActors(context, s, parse.GetValue(json), parse.GetValue(messages))));
 
         var splatJson = new Option<bool>("--json") { Description = "Print one JSON object" };
         var splats = new Command("splats", "PLY read/write MB/s and PLY<->SPZ seconds on 1,000,000 synthetic gaussians") { splatJson };
@@ -25,7 +23,7 @@ public static class BenchCommands
 
         var persistenceJson = new Option<bool>("--json") { Description = "Print one JSON array" };
         var events = new Option<int>("--events") { Description = "Events per scenario", DefaultValueFactory = _ => 5000 };
-        var persistence = new Command("persistence", "SQLite journal: durable appends/s (1 and 100 events per transaction), replay events/s, on a temp file")
+        var persistence = new Command("persistence", "Akka.Persistence.Sql on SQLite (WAL): durable events/s (1 and 100 per write), replay events/s, on a temp file")
             { persistenceJson, events };
         persistence.SetAction(parse => context.WithSettings(parse, _ =>
             PersistenceBenchmark.Run(parse.GetValue(events), parse.GetValue(persistenceJson), context.Out, context.Error)));
@@ -47,31 +45,28 @@ public static class BenchCommands
         return new Command("bench", "Benchmarks that print figures") { actors, splats, persistence, render, scheduler, cpu };
     }
 
-    private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages, string runtime)
+    private static int RunActors(CliContext context, MinerSettings settings, bool json, long messages)
     {
         if (messages < 1000)
         {
             context.Error.WriteLine("--messages must be at least 1000");
             return 1;
         }
-        var rows = new List<(string Runtime, ActorBenchmark.Result Result)>();
-        if (runtime is "kernel" or "both")
-            rows.AddRange(new ActorBenchmark(settings.Actors.ToSettings()).Run(messages).Select(r => ("kernel", r)));
-        if (runtime is "akka" or "both")
-            rows.AddRange(new AkkaActorBenchmark(settings.Actors.Throughput).Run(messages).Select(r => ("akka", r)));
+        var throughput = settings.Akka.GetInt("akka.actor.default-dispatcher.throughput", 30);
+        var rows = new ActorBenchmark(throughput).Run(messages);
         if (json)
         {
             context.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 cores = Environment.ProcessorCount,
-                throughput = settings.Actors.Throughput,
-                scenarios = rows.Select(r => new { runtime = r.Runtime, r.Result.Scenario, r.Result.Messages, r.Result.Seconds, r.Result.PerSecond, r.Result.Unit }),
+                throughput,
+                scenarios = rows.Select(r => new { r.Scenario, r.Messages, r.Seconds, r.PerSecond, r.Unit }),
             }));
             return 0;
         }
-        context.Out.WriteLine($"{"runtime",-7} {"scenario",-42} {"per second",16}  {"count",12}  {"seconds",8}");
-        foreach (var (name, r) in rows)
-            context.Out.WriteLine($"{name,-7} {r.Scenario,-42} {r.PerSecond,16:N0}  {r.Messages,12:N0}  {r.Seconds,8:F2}  {r.Unit}");
+        context.Out.WriteLine($"{"scenario",-42} {"per second",16}  {"count",12}  {"seconds",8}");
+        foreach (var r in rows)
+            context.Out.WriteLine($"{r.Scenario,-42} {r.PerSecond,16:N0}  {r.Messages,12:N0}  {r.Seconds,8:F2}  {r.Unit}");
         return 0;
     }
 }

@@ -55,6 +55,7 @@ public static class MinerCli
         root.Subcommands.Add(RenderCommands.Create(context));
         root.Subcommands.Add(RenderCommands.CreateGate(context));
         root.Subcommands.Add(BenchCommands.Create(context));
+        root.Subcommands.Add(DbCommands.Create(context));
         root.Subcommands.Add(RunCommands.Create(context));
         root.Subcommands.Add(DevnetCommands.CreateDevnet(context));
         root.Subcommands.Add(DevnetCommands.CreateGenerate(context));

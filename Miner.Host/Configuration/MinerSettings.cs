@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Actors.Generation;
 using Miner.Actors.Mining;
@@ -21,7 +20,6 @@ public sealed class MinerSettings
     [
         new("miner.home", typeof(string)), // one value, not a section: read by Bind
         new("logging", typeof(LoggingOptions)),
-        new("actors", typeof(KernelOptions)),
         new("wallet", typeof(WalletOptions)),
         new("subtensor", typeof(SubtensorOptions)),
         new("axon", typeof(AxonOptions)),
@@ -47,7 +45,8 @@ public sealed class MinerSettings
     public required MinerHome Home { get; init; }
 
     public required LoggingOptions Logging { get; init; }
-    public required KernelOptions Actors { get; init; }
+    /// <summary>The operator's <c>akka { }</c> section, rendered for Akka.NET (empty when there is none).</summary>
+    public required Akka.Configuration.Config Akka { get; init; }
     public required WalletOptions Wallet { get; init; }
     public required SubtensorOptions Subtensor { get; init; }
     public required AxonOptions Axon { get; init; }
@@ -88,7 +87,7 @@ public sealed class MinerSettings
         {
             Home = home,
             Logging = Section<LoggingOptions>("logging"),
-            Actors = Section<KernelOptions>("actors"),
+            Akka = AkkaConfigRenderer.Render(root),
             Wallet = Section<WalletOptions>("wallet"),
             Subtensor = Section<SubtensorOptions>("subtensor"),
             Axon = Section<AxonOptions>("axon"),

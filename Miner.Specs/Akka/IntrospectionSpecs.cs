@@ -8,7 +8,7 @@ namespace Miner.Specs.Akka;
 /// Introspection as a message protocol on Akka.NET (<see cref="IntrospectiveReceiveActor"/>,
 /// <see cref="IntrospectionClient"/>), on virtual time: nothing here sleeps.
 /// </summary>
-public sealed class IntrospectionSpecs : MinerSpec
+public sealed class IntrospectionSpecs() : MinerSpec(pump: false)
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
@@ -144,7 +144,7 @@ public sealed class IntrospectionSpecs : MinerSpec
     [Fact]
     public void A_root_that_never_answers_fails_the_snapshot_at_the_timeout()
     {
-        var root = Sys.ActorOf(Deaf.Props(), "root");
+        var root = StartActor(Deaf.Props(), "root");
         IdentifyRoot(root);
         var snapshot = IntrospectionClient.SnapshotAsync(root, OneSecond);
 
@@ -174,7 +174,7 @@ public sealed class IntrospectionSpecs : MinerSpec
     // Builds a root node with the given children and identifies it, so its tree is started.
     private IActorRef Tree(string name, params (string Name, Props Props)[] children)
     {
-        var root = Sys.ActorOf(Node.Props(children), name);
+        var root = StartActor(Node.Props(children), name);
         IdentifyRoot(root);
         return root;
     }

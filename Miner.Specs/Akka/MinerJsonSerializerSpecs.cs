@@ -5,7 +5,6 @@ using Miner.Actors.Akka.Serialization;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;
@@ -103,29 +102,6 @@ public sealed class MinerJsonSerializerSpecs() : global::Akka.TestKit.Xunit2.Tes
         Assert.DoesNotContain("$type", text, StringComparison.Ordinal);
         Assert.DoesNotContain(sample.GetType().Name, text, StringComparison.Ordinal);
         Assert.NotNull(manifest);
-    }
-
-    [Fact]
-    public async Task An_events_bytes_equal_the_payload_the_old_sqlite_journal_stores_for_it()
-    {
-        var answered = (SubmissionAnswered)Samples().Single(row => (string)row[0] == "scorekeeper.submission-answered.v1")[1];
-        var old = new EventSerializer();
-        old.Register(ScoreKeeper.ManifestTable); // what the ScoreKeeper registers on the project's own journal
-        var (oldManifest, payload) = old.Serialize(answered);
-        using var file = new TempSqliteFile();
-        using (var journal = SqliteJournal.Open(file.DatabasePath))
-            await journal.AppendAsync([new JournalEntry(ScoreKeeper.Id, 1, oldManifest, payload, T0)]);
-
-        byte[] stored;
-        using (var connection = new SqliteConnection($"Data Source={file.DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            using var select = connection.CreateCommand();
-            select.CommandText = "SELECT CAST(payload AS BLOB) FROM journal WHERE persistence_id = 'scorekeeper' AND sequence_nr = 1;";
-            stored = (byte[])select.ExecuteScalar()!;
-        }
-
-        Assert.Equal(stored, Sys.Serialization.FindSerializerFor(answered).ToBinary(answered));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Miner.Specs.Akka;
 /// Virtual time on Akka.NET's extension points: <see cref="AkkaVirtualScheduler"/> and
 /// <see cref="DeterministicDispatcher"/> plugged in by configuration through <see cref="MinerSpec"/>.
 /// </summary>
-public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec
+public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec(pump: false)
 {
     private static readonly TimeSpan FourHours = TimeSpan.FromHours(4);
 
@@ -18,7 +18,7 @@ public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec
     public void A_re_arming_7_3_s_single_timer_ticks_1972_times_at_exact_virtual_times_in_one_advance_of_4_h()
     {
         var ticks = new List<TimeSpan>();
-        var ticker = Sys.ActorOf(Props.Create(() => new ReArmingTicker(TimeSpan.FromSeconds(7.3), ticks)), "ticker");
+        var ticker = StartActor(Props.Create(() => new ReArmingTicker(TimeSpan.FromSeconds(7.3), ticks)), "ticker");
         IdentifyRoot(ticker);
 
         Advance(FourHours);
@@ -33,7 +33,7 @@ public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec
     public void A_60_s_periodic_timer_pulses_240_times_in_4_h()
     {
         var pulses = new List<TimeSpan>();
-        var pulser = Sys.ActorOf(Props.Create(() => new PeriodicPulser(TimeSpan.FromSeconds(60), pulses)), "pulser");
+        var pulser = StartActor(Props.Create(() => new PeriodicPulser(TimeSpan.FromSeconds(60), pulses)), "pulser");
         IdentifyRoot(pulser);
 
         Advance(FourHours);
@@ -47,7 +47,7 @@ public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec
     public async Task PipeTo_round_trips_through_tasks_completed_by_virtual_time_all_complete_in_one_advance()
     {
         const int trips = 9_600;
-        var piper = Sys.ActorOf(Props.Create(() => new Piper(trips)), "piper");
+        var piper = StartActor(Props.Create(() => new Piper(trips)), "piper");
         IdentifyRoot(piper);
         piper.Tell(Piper.Start.Instance);
         Drain();
@@ -94,25 +94,25 @@ public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec
     public void A_tell_has_no_effect_until_the_spec_drains()
     {
         var received = new List<object>();
-        var recorder = Sys.ActorOf(Props.Create(() => new Recorder(received)), "recorder");
+        var recorder = StartActor(Props.Create(() => new Recorder(received)), "recorder");
         IdentifyRoot(recorder); // a top-level actor is started by the guardian on another thread; wait for that first
         recorder.Tell("hello");
         Thread.Sleep(50); // wall time: nothing runs on other threads either
 
         Assert.Empty(received);
-        Assert.True(Dispatcher.Pending > 0);
+        Assert.True(Dispatcher!.Pending > 0);
 
         Drain();
 
         Assert.Equal(["hello"], received);
-        Assert.Equal(0, Dispatcher.Pending);
+        Assert.Equal(0, Dispatcher!.Pending);
     }
 
     [Fact]
     public void Two_runs_of_a_200_actor_timer_fleet_produce_identical_message_counts_and_orders()
     {
         var wall = Stopwatch.StartNew();
-        var first = RunFleet(Sys, Clock, Dispatcher);
+        var first = RunFleet(Sys, Clock, Dispatcher!);
         var firstWall = wall.Elapsed;
         var second = RunFleetInFreshSystem();
         output.WriteLine($"fleet: {first.Count:N0} and {second.Count:N0} messages in 1 h of virtual time; first run {firstWall.TotalSeconds:F2} s, both {wall.Elapsed.TotalSeconds:F2} s of wall time");
@@ -126,7 +126,7 @@ public sealed class VirtualTimeSpecs(ITestOutputHelper output) : MinerSpec
     public async Task An_ask_past_its_virtual_timeout_fails_with_a_timeout_without_waiting_on_the_wall_clock()
     {
         var wall = Stopwatch.StartNew();
-        var silent = Sys.ActorOf(Props.Create(() => new Recorder(new List<object>())), "silent");
+        var silent = StartActor(Props.Create(() => new Recorder(new List<object>())), "silent");
         IdentifyRoot(silent);
         var virtualTimeout = TimeSpan.FromMinutes(10);
 

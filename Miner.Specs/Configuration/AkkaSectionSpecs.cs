@@ -32,7 +32,7 @@ public sealed class AkkaSectionSpecs
         Assert.Equal("INFO", config.GetString("akka.loglevel"));
         Assert.Equal("WARNING", config.GetString("akka.stdout-loglevel"));
         Assert.Equal("local", config.GetString("akka.actor.provider"));
-        Assert.Equal(10, config.GetInt("akka.log-dead-letters"));
+        Assert.Equal(100, config.GetInt("akka.actor.default-dispatcher.throughput"));
         Assert.False(config.GetBoolean("akka.log-dead-letters-during-shutdown", true));
         Assert.Equal(TimeSpan.FromSeconds(30), config.GetTimeSpan("akka.coordinated-shutdown.phases.service-requests-done.timeout"));
         Assert.Equal(TimeSpan.FromSeconds(10), config.GetTimeSpan("akka.coordinated-shutdown.phases.actor-system-terminate.timeout"));
@@ -42,7 +42,8 @@ public sealed class AkkaSectionSpecs
     public void Nothing_but_the_section_is_rendered_Akka_adds_its_reference_config_itself()
     {
         var config = Render();
-        Assert.False(config.HasPath("akka.actor.default-dispatcher"));
+        Assert.False(config.HasPath("akka.version"));
+        Assert.False(config.HasPath("akka.actor.default-dispatcher.type"));
         Assert.False(config.HasPath("miner"));
     }
 

@@ -46,7 +46,7 @@ public sealed class MinerHomeSpecs : IDisposable
         var settings = Settings(NoEnvironment);
 
         Assert.Equal(Path.Combine(user, ".sn17-miner"), settings.Home.Path);
-        Assert.Equal(Path.Combine(user, ".sn17-miner", "data", "miner.db"), settings.Persistence.SqlitePath);
+        Assert.Equal(Path.Combine(user, ".sn17-miner", "data", "journal.db"), settings.Persistence.SqlitePath);
     }
 
     [Fact]

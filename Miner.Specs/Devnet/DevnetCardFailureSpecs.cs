@@ -51,7 +51,7 @@ public sealed class DevnetCardFailureSpecs
         {
             Home = settings.Home,
             Logging = settings.Logging,
-            Actors = settings.Actors,
+            Akka = global::Akka.Configuration.Config.Empty,
             Wallet = settings.Wallet,
             Subtensor = settings.Subtensor,
             Axon = settings.Axon,

@@ -10,7 +10,7 @@ public sealed class GenerationDemandSpec : GenerationSpecBase
     public void A_new_card_asks_for_one_running_task_plus_the_prefetch()
     {
         StartCard();
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class GenerationDemandSpec : GenerationSpecBase
         var card = StartCard();
         Give(card, ImageTask());
         Give(card, ImageTask());
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         var status = StatusOf(card);
         Assert.Equal((1, "trellis"), (status.Queued, status.CurrentStage));
     }
@@ -43,7 +43,7 @@ public sealed class GenerationDemandSpec : GenerationSpecBase
         Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(GenerationOutcome.Generated, ExpectResult(first.TaskId).Outcome);
         Router.ExpectMsg(new WorkRequest("gpu-0", 1)); // the second task moved up; one queue slot is free
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class GenerationDemandSpec : GenerationSpecBase
         var only = ImageTask();
         Give(card, only);
         ExpectResult(only.TaskId);
-        Router.ExpectNoMsg(); // the router still owes one from the first request
+        ExpectNoMsgSettled(Router); // the router still owes one from the first request
         Give(card, ImageTask());
         Router.ExpectMsg(new WorkRequest("gpu-0", 1)); // everything asked for arrived: ask for the free queue slot
     }

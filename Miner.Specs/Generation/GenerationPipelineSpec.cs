@@ -1,5 +1,9 @@
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Validation;
 using Miner.Specs.Generation.Fakes;
 
@@ -82,8 +86,8 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
     public void A_card_without_a_text_backend_has_no_image_stage()
     {
         var card = StartCard(withTextBackend: false);
-        var snapshot = Await(Sys.SnapshotAsync(TimeSpan.FromSeconds(1)));
-        var children = snapshot.Actors.Where(a => a.Path.StartsWith(card.Path + "/", StringComparison.Ordinal)).Select(a => a.Path[(card.Path.ToString().Length + 1)..]);
+        var report = Await(IntrospectionClient.SnapshotAsync(card, TimeSpan.FromSeconds(1)));
+        var children = report.Children.Select(c => c.Path).Concat(report.Unresponsive.Select(u => u.Path)).Select(path => path[(report.Path.Length + 1)..]);
         Assert.Equal(new[] { "mask", "ply", "trellis" }, children.Order());
     }
 
@@ -111,7 +115,7 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
     {
         var card = StartCard();
         var png = Convert.FromBase64String(PngPrompt(8, 8));
-        var restarts = EventFilter.Collect<SupervisionEvent>(() =>
+        var failures = CollectEvents<Error>(() =>
         {
             for (var length = 0; length < png.Length; length += 3)
             {
@@ -120,7 +124,8 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
                 Assert.Equal(GenerationOutcome.Declined, Router.FishForMessage<GenerationResult>(r => r.TaskId == task.TaskId).Outcome);
             }
         });
-        Assert.Empty(restarts);
+        Assert.Empty(failures);
+        Assert.Equal(0, Await(IntrospectionClient.SnapshotAsync(card, TimeSpan.FromSeconds(1))).Restarts);
         Assert.Equal(0, Mask.Script.Calls);
     }
 
@@ -222,14 +227,14 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
     {
         var card = StartCard();
         var task = ImageTask();
-        var lines = EventFilter.Collect<LogEvent>(() =>
+        var lines = CollectEvents<LogEvent>(() =>
         {
             Give(card, task);
             ExpectResult(task.TaskId);
-        }, e => e.Properties.ContainsKey("Outcome"));
-        var line = Assert.Single(lines);
-        Assert.Equal(task.TaskId, line.Properties["TaskId"]);
-        Assert.Equal(GenerationOutcome.Generated, line.Properties["Outcome"]);
+        }, e => e.Properties().ContainsKey("Outcome"));
+        var line = Assert.Single(lines).Properties();
+        Assert.Equal(task.TaskId, line["TaskId"]);
+        Assert.Equal(GenerationOutcome.Generated, line["Outcome"]);
     }
 
     [Fact]
@@ -251,8 +256,7 @@ public sealed class GenerationPipelineSpec : GenerationSpecBase
         var card = StartCard();
         var running = ImageTask();
         Give(card, running);
-        var snapshot = Await(Sys.SnapshotAsync(TimeSpan.FromSeconds(1)));
-        var state = snapshot.Actors.Single(a => a.Path == card.Path.ToString()).Summary;
+        var state = Await(IntrospectionClient.SnapshotAsync(card, TimeSpan.FromSeconds(1))).State;
         Assert.Equal($"healthy, {running.TaskId} in trellis (attempt 1), 0 queued, 0 generated, 0 declined", state);
     }
 

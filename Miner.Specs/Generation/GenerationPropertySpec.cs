@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Generation;
 using Miner.Models.Protocol;
 using Miner.Models.Validation;
@@ -12,11 +14,12 @@ namespace Miner.Specs.Generation;
 /// Hundreds of random tasks through two cards whose backends randomly crash, hang, answer late, answer garbage, fail
 /// as the HTTP clients fail (every <see cref="HttpBackendFailure"/>: unreachable, timeout, 500, wrong content type,
 /// oversized, truncated, corrupt body), and whose gate randomly asks for retries or declines: every task handed out
-/// gets exactly one result. How real misbehaving servers turn into those failures is HttpBackendFailureSpecs' part.
+/// gets exactly one result. Every actor turn runs on the test thread (no pump), so a seed always replays the same run.
+/// How real misbehaving servers turn into those failures is HttpBackendFailureSpecs' part.
 /// </summary>
-public sealed class GenerationPropertySpec : ActorSpec
+public sealed class GenerationPropertySpec() : MinerSpec(pump: false)
 {
-    private const int Tasks = 400;
+    private const int Tasks = 1000;
 
     [Theory]
     [InlineData(404)]
@@ -66,7 +69,7 @@ public sealed class GenerationPropertySpec : ActorSpec
             var prompt = kind == TaskKind.Text ? "a chair" : random.Next(10) == 0 ? "bm90IGEgcG5n" : png;
             var seed = random.Next();
             var budget = TimeSpan.FromSeconds(20 + random.Next(200));
-            pool.Enqueue(() => new GenerationTask(id, kind, prompt, seed, Clock.UtcNow + budget));
+            pool.Enqueue(() => new GenerationTask(id, kind, prompt, seed, Clock.Now + budget));
         }
 
         var results = new Dictionary<string, List<GenerationResult>>();
@@ -74,14 +77,19 @@ public sealed class GenerationPropertySpec : ActorSpec
         var health = new List<GpuHealthChanged>();
         var maxInHand = new Dictionary<string, int>();
         var router = Sys.ActorOf(Props.Create(() => new ScriptedRouter(pool, results, violations, health, maxInHand)), "router");
-        Sys.ActorOf(GenerationActor.Props("gpu-0", router, Backends(text: true), gate, options, cpu: InlineTaskScheduler.Instance), "gpu-0");
-        Sys.ActorOf(GenerationActor.Props("gpu-1", router, Backends(text: false), gate, options, cpu: InlineTaskScheduler.Instance), "gpu-1");
-        foreach (var script in scripts) script.Pick = Dice;
+        var (withText, withoutText) = (Backends(text: true), Backends(text: false));
+        foreach (var script in scripts) script.Pick = Dice; // before the cards start: their first calls roll the dice too
+        var cards = new[]
+        {
+            Sys.ActorOf(GenerationActor.Props("gpu-0", router, withText, gate, options, cpu: InlineTaskScheduler.Instance), "gpu-0"),
+            Sys.ActorOf(GenerationActor.Props("gpu-1", router, withoutText, gate, options, cpu: InlineTaskScheduler.Instance), "gpu-1"),
+        };
+        foreach (var root in cards.Prepend(router)) IdentifyRoot(root);
 
-        var end = Clock.UtcNow + TimeSpan.FromDays(2);
+        var end = Clock.Now + TimeSpan.FromDays(2);
         while (results.Count < Tasks || results.Values.Any(r => r.Count == 0))
         {
-            Assert.True(Clock.UtcNow < end, $"{results.Values.Count(r => r.Count == 0)} tasks still without a result after two virtual days");
+            Assert.True(Clock.Now < end, $"{results.Values.Count(r => r.Count == 0)} tasks still without a result after two virtual days");
             Advance(TimeSpan.FromSeconds(1));
             if (random.Next(20) == 0) scripts[random.Next(scripts.Count)].ReleaseHung(); // answers far too late
         }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Miner.Actors.Generation;
 using Miner.Specs.Generation.Fakes;
 
@@ -34,7 +35,7 @@ public sealed class GenerationQuarantineSpec : GenerationSpecBase
         var health = Router.ExpectMsg<GpuHealthChanged>();
         Assert.False(health.Healthy);
         Assert.Contains("CUDA error", health.Reason);
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         Assert.False(StatusOf(card.Ref).Healthy);
     }
 
@@ -49,7 +50,7 @@ public sealed class GenerationQuarantineSpec : GenerationSpecBase
         var result = ExpectResult(late.TaskId);
         Assert.Contains("unhealthy", result.Reason);
         Advance(TimeSpan.FromSeconds(25));
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class GenerationQuarantineSpec : GenerationSpecBase
         var callsAtQuarantine = Trellis.Script.Calls;
         Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(callsAtQuarantine + 1, Trellis.Script.Calls);
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(callsAtQuarantine + 1, Trellis.Script.Calls);
         Advance(TimeSpan.FromSeconds(1));
@@ -96,12 +97,12 @@ public sealed class GenerationQuarantineSpec : GenerationSpecBase
         Mask.Script.Then(FakeCall.Hang);
         Trellis.Script.Default = FakeCall.Succeed;
         Advance(TimeSpan.FromSeconds(30 + 10)); // probe 1 hangs in the mask stage for its 10 s timeout
-        Router.ExpectNoMsg();
+        ExpectNoMsgSettled(Router);
         Assert.True(Mask.Script.Tokens[^1].IsCancellationRequested);
         Advance(TimeSpan.FromSeconds(30));
         Assert.True(Router.ExpectMsg<GpuHealthChanged>().Healthy);
     }
 
     /// <summary>The card under test.</summary>
-    public sealed record Card(Miner.Actors.Kernel.IActorRef Ref);
+    public sealed record Card(IActorRef Ref);
 }

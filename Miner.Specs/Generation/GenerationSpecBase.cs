@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Imaging;
 using Miner.Models.Protocol;
 using Miner.Specs.Generation.Fakes;
@@ -8,7 +10,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Generation;
 
 /// <summary>A GPU card actor over fake backends in virtual time, with a probe standing in for the router.</summary>
-public abstract class GenerationSpecBase : ActorSpec
+public abstract class GenerationSpecBase : MinerSpec
 {
     protected GenerationSpecBase()
     {
@@ -47,10 +49,10 @@ public abstract class GenerationSpecBase : ActorSpec
     }
 
     protected GenerationTask TextTask(TimeSpan? timeLeft = null, int seed = 42) =>
-        new($"t{++_taskCount}", TaskKind.Text, "a red teapot", seed, Clock.UtcNow + (timeLeft ?? TimeSpan.FromMinutes(5)));
+        new($"t{++_taskCount}", TaskKind.Text, "a red teapot", seed, Clock.Now + (timeLeft ?? TimeSpan.FromMinutes(5)));
 
     protected GenerationTask ImageTask(string? base64 = null, TimeSpan? timeLeft = null, int seed = 7) =>
-        new($"i{++_taskCount}", TaskKind.Image, base64 ?? PngPrompt(24, 20), seed, Clock.UtcNow + (timeLeft ?? TimeSpan.FromMinutes(5)));
+        new($"i{++_taskCount}", TaskKind.Image, base64 ?? PngPrompt(24, 20), seed, Clock.Now + (timeLeft ?? TimeSpan.FromMinutes(5)));
 
     protected static string PngPrompt(int width, int height)
     {

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Routing;
@@ -23,7 +25,7 @@ namespace Miner.Specs.Mining;
 /// services end in retries or declines, each task settled exactly once. Real time, so latencies are short.
 /// </summary>
 public sealed class HttpBackendMiningSpecs()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true), IAsyncLifetime
+    : MinerSpec(realTime: true), IAsyncLifetime
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -72,7 +74,7 @@ public sealed class HttpBackendMiningSpecs()
         var setup = new MinerGuardianSetup(new MiningOptions(), new StaticValidatorSetSource(candidates), _network, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), [.. cards.Select(c => c.Name)],
             (name, router) => cards.First(c => c.Name == name).Props(router, gate, generation, splats), Random: random);
-        _miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        _miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
     }
 
     /// <summary>Until every validator handed out its task and each was settled (the simulated cooldown then holds them).</summary>

@@ -1,5 +1,8 @@
+using Akka.Event;
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Routing;
@@ -11,7 +14,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Mining;
 
 /// <summary>The whole mining tree (<c>/user/miner</c>) against fake validators and fake GPUs, in virtual time.</summary>
-public sealed class MiningSystemSpec : ActorSpec
+public sealed class MiningSystemSpec : MinerSpec
 {
     private SimulatedNetwork _network = null!;
     private readonly FakeGpuBehaviour _gpu = new();
@@ -31,8 +34,8 @@ public sealed class MiningSystemSpec : ActorSpec
         var setup = new MinerGuardianSetup(options ?? new MiningOptions(), new StaticValidatorSetSource(candidates), _network, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), Enumerable.Range(0, gpus).Select(i => $"gpu-{i}").ToList(),
             (name, router) => Props.Create(() => new FakeGpu(name, router, _gpu)), Random: random);
-        _miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
-        Drain();
+        _miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        IdentifyRoot(_miner);
     }
 
     private IEnumerable<ValidatorRules> Validators => _network.Validators.Values;
@@ -50,9 +53,9 @@ public sealed class MiningSystemSpec : ActorSpec
     public void The_tree_has_the_shape_of_the_architecture()
     {
         StartMiner(validators: 2, gpus: 2, failureRate: 0);
-        var tree = Await(Sys.SnapshotAsync(TimeSpan.FromSeconds(1)));
+        var tree = Await(AskVirtual<Miner.Actors.Akka.Introspection.IntrospectReply>(_miner, new Miner.Actors.Akka.Introspection.Introspect(Clock.Now + TimeSpan.FromSeconds(1)), TimeSpan.FromSeconds(2))).Report;
         foreach (var path in new[] { "scorekeeper", "metagraph", "submitter", "router", "pollers", "pollers/v-hk0", "pollers/v-hk1", "gpus", "gpus/gpu-0", "gpus/gpu-1" })
-            Assert.NotNull(tree.Find("/user/miner/" + path));
+            Assert.True(tree.Find("/user/miner/" + path) is not null, $"{path} missing from\n{Miner.Actors.Akka.Introspection.IntrospectionClient.Render(tree)}");
     }
 
     [Fact]
@@ -121,11 +124,12 @@ public sealed class MiningSystemSpec : ActorSpec
     {
         // Like a devnet run: transport errors, rejected results, the devnet's short blacklist window (so validators are
         // blacklisted, dropped, restored), results that reach the router after their validator left.
-        var unhandled = new List<UnhandledMessage>();
-        using var subscription = Sys.EventStream.Subscribe<UnhandledMessage>(unhandled.Add);
         var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromMinutes(20) } };
-        StartMiner(validators: 6, gpus: 2, failureRate: 0.05, options: options, acceptRate: 0.6);
-        Advance(TimeSpan.FromHours(2));
+        var unhandled = CollectEvents<UnhandledMessage>(() =>
+        {
+            StartMiner(validators: 6, gpus: 2, failureRate: 0.05, options: options, acceptRate: 0.6);
+            Advance(TimeSpan.FromHours(2));
+        });
         Assert.True(Validators.Sum(v => v.Accepted) > 0 && Validators.Sum(v => v.Penalties) > 0, "the run accepted and was penalised");
         Assert.True(unhandled.Count == 0, string.Join("\n", unhandled.Select(u => $"{u.Message.GetType().Name} from {u.Sender.Path} to {u.Recipient.Path}")));
     }

@@ -1,6 +1,7 @@
 using System.Net;
-using Miner.Actors.Kernel;
-using Miner.Actors.Persistence;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Storage;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
@@ -12,7 +13,7 @@ using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
-public sealed class ScoreKeeperSpec : ActorSpec
+public sealed class ScoreKeeperSpec : MinerSpec
 {
     private readonly ValidatorInfo _validator = new(9, "hk9", new AxonTarget(IPAddress.Parse("203.0.113.9"), 9009, "hk9"), 5000);
     private readonly IActorRef _keeper;
@@ -21,14 +22,14 @@ public sealed class ScoreKeeperSpec : ActorSpec
     public ScoreKeeperSpec()
     {
         var options = new MiningOptions { Blacklist = { NoAcceptWindow = 2, Period = TimeSpan.FromHours(1) } };
-        _keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, PersistenceStores.InMemory())), "scorekeeper");
+        _keeper = StartActor(Props.Create(() => new ScoreKeeper(options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         _subscriber = CreateTestProbe("subscriber");
         _keeper.Tell(new SubscribeValidatorEvents(_subscriber.Ref, ValidatorEvents.All));
     }
 
     private void Report(double score) =>
         _keeper.Tell(new SubmissionReported(_validator, Guid.NewGuid().ToString(), false,
-            SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, Clock.UtcNow.AddSeconds(270)), DensityBucket.Sparse));
+            SubmitReply.Answered(new Feedback { TaskFidelityScore = score }, Clock.Now.AddSeconds(270)), DensityBucket.Sparse));
 
     [Fact]
     public void Every_validators_entry_is_given_on_request()
@@ -45,7 +46,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
     public void A_submission_answer_tells_subscribers_the_cooldown()
     {
         Report(0.8);
-        Assert.Equal(Clock.UtcNow.AddSeconds(270), _subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
+        Assert.Equal(Clock.Now.AddSeconds(270), _subscriber.ExpectMsg<ValidatorCooldownKnown>().Until);
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
     {
         _keeper.Tell(new SubmissionGivenUp(_validator, "t", "no answer", true));
         var known = _subscriber.ExpectMsg<ValidatorCooldownKnown>();
-        Assert.Equal((Clock.UtcNow.AddMinutes(16), "t"), (known.Until, known.TaskId));
+        Assert.Equal((Clock.Now.AddMinutes(16), "t"), (known.Until, known.TaskId));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
         Assert.True(added.Blacklisted);
         Assert.Contains("manual: operator says so", added.Reason);
         Advance(TimeSpan.FromDays(7));
-        _subscriber.ExpectNoMsg();
+        ExpectNoMsgSettled(_subscriber);
         _keeper.Tell(new RemoveFromBlacklist("hk9"));
         Assert.False(_subscriber.ExpectMsg<BlacklistChanged>().Blacklisted);
     }
@@ -110,7 +111,7 @@ public sealed class ScoreKeeperSpec : ActorSpec
     public void A_configured_blacklist_entry_cannot_be_removed_by_message()
     {
         var options = new MiningOptions { Blacklist = { Uids = [180] } };
-        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(options, PersistenceStores.InMemory())), "configured");
+        var keeper = StartActor(Props.Create(() => new ScoreKeeper(options, new ValidatorEventSubscribers(), 500)), "configured");
         keeper.Tell(new RemoveFromBlacklist("hk180"));
         var blacklist = Await(keeper.Ask<BlacklistSnapshot>(new GetBlacklist(), TimeSpan.FromSeconds(1)));
         Assert.Contains("uid 180", blacklist.ReasonFor("hk180", 180));

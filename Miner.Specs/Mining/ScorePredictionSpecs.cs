@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
@@ -19,7 +20,7 @@ namespace Miner.Specs.Mining;
 /// Self-scoring predictions beside the validators' scores: the ledger's per-validator figures, the ScoreKeepers
 /// picking predictions off the event stream, and journals and snapshots written before predictions existed.
 /// </summary>
-public sealed class ScorePredictionSpecs : ActorSpec
+public sealed class ScorePredictionSpecs : MinerSpec
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly ValidatorInfo Validator = new(9, "hk9", new AxonTarget(IPAddress.Parse("203.0.113.9"), 9009, "hk9"), 5000);
@@ -98,7 +99,7 @@ public sealed class ScorePredictionSpecs : ActorSpec
     [Fact]
     public void The_score_keeper_sets_a_published_prediction_beside_the_validators_feedback()
     {
-        var keeper = Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), PersistenceStores.InMemory())), "scorekeeper");
+        var keeper = StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
         Drain();
         Sys.EventStream.Publish(new ScorePredicted("t1", "gpu-0", 0.7));
         keeper.Tell(Reported("t1", 0.8));
@@ -112,24 +113,17 @@ public sealed class ScorePredictionSpecs : ActorSpec
     public void The_persistent_score_keeper_journals_the_prediction_with_the_answer()
     {
         using var file = new TempSqliteFile();
-        using (var first = new StoresKit(file))
+        using (var first = new SqliteJournalSpec(file))
         {
-            var keeper = first.Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), null, null)), "scorekeeper");
+            var keeper = first.StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
             first.Drain();
             first.Sys.EventStream.Publish(new ScorePredicted("t1", "gpu-0", 0.9));
             keeper.Tell(Reported("t1", 0.6));
             first.AwaitAssert(() => Assert.NotNull(first.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry?.Prediction));
         }
-        using var second = new StoresKit(file);
-        var recovered = second.Sys.ActorOf(Props.Create(() => new ScoreKeeper(new MiningOptions(), null, null)), "scorekeeper");
+        using var second = new SqliteJournalSpec(file);
+        var recovered = second.StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var prediction = second.Await(recovered.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!.Prediction!;
         Assert.Equal((1, 0.9, 0.6), (prediction.Count, prediction.MeanPredicted, prediction.MeanActual));
-    }
-
-    /// <summary>An actor system whose persistent actors journal to <paramref name="file"/>.</summary>
-    private sealed class StoresKit : ActorSpec
-    {
-        public StoresKit(TempSqliteFile file) =>
-            PersistenceExtension.Register(Sys, new PersistenceStores(SqliteJournal.Open(file.DatabasePath), SqliteSnapshotStore.Open(file.DatabasePath)));
     }
 }

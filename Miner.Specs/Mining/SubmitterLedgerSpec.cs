@@ -1,6 +1,8 @@
 using System.Net;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Ledger;
@@ -13,7 +15,7 @@ using Miner.Specs.TestKit;
 namespace Miner.Specs.Mining;
 
 /// <summary>The Submitter with a task ledger (a probe here): a submission is written down before it is sent.</summary>
-public sealed class SubmitterLedgerSpec : ActorSpec
+public sealed class SubmitterLedgerSpec : MinerSpec
 {
     private readonly SimulatedNetwork _network;
     private readonly ValidatorRules _rules;
@@ -29,14 +31,14 @@ public sealed class SubmitterLedgerSpec : ActorSpec
         _ledger = CreateTestProbe("task-ledger");
         _router = CreateTestProbe("router");
         var scoreKeeper = CreateTestProbe("scorekeeper");
-        _submitter = Sys.ActorOf(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), scoreKeeper.Ref, new SubmitRetryOptions(), null, _ledger.Ref)), "submitter");
+        _submitter = StartActor(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), scoreKeeper.Ref, new SubmitRetryOptions(), null, _ledger.Ref)), "submitter");
     }
 
     private void Submit(GenerationOutcome outcome)
     {
-        var task = _rules.Pull(Clock.UtcNow).Task!;
+        var task = _rules.Pull(Clock.Now).Task!;
         _router.Send(_submitter, new SubmitRequest(task.Id, _validator, task, outcome,
-            outcome == GenerationOutcome.Generated ? new GaussianCloud(200_000, 0) : null, "spec", Clock.UtcNow));
+            outcome == GenerationOutcome.Generated ? new GaussianCloud(200_000, 0) : null, "spec", Clock.Now));
     }
 
     [Fact]
@@ -80,6 +82,6 @@ public sealed class SubmitterLedgerSpec : ActorSpec
         _ledger.Reply(new TaskRecorded(record.Event.TaskId));
         Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(2, _network.Submissions);
-        _ledger.ExpectNoMsg();
+        ExpectNoMsgSettled(_ledger);
     }
 }

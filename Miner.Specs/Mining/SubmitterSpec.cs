@@ -1,6 +1,8 @@
 using System.Net;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
@@ -13,7 +15,7 @@ using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
-public sealed class SubmitterSpec : ActorSpec
+public sealed class SubmitterSpec : MinerSpec
 {
     private readonly SimulatedNetwork _network;
     private readonly ValidatorRules _rules;
@@ -29,13 +31,13 @@ public sealed class SubmitterSpec : ActorSpec
         _rules = _network.Add("hk4");
         _scoreKeeper = CreateTestProbe("scorekeeper");
         _router = CreateTestProbe("router");
-        _submitter = Sys.ActorOf(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "submitter");
+        _submitter = StartActor(Props.Create(() => new Submitter(_network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "submitter");
     }
 
     private SubmitRequest Request(GenerationOutcome outcome = GenerationOutcome.Generated)
     {
-        var task = _rules.Pull(Clock.UtcNow).Task ?? throw new InvalidOperationException("validator on cooldown");
-        return new SubmitRequest(task.Id, _validator, task, outcome, outcome == GenerationOutcome.Generated ? new GaussianCloud(200_000, 0) : null, "spec", Clock.UtcNow);
+        var task = _rules.Pull(Clock.Now).Task ?? throw new InvalidOperationException("validator on cooldown");
+        return new SubmitRequest(task.Id, _validator, task, outcome, outcome == GenerationOutcome.Generated ? new GaussianCloud(200_000, 0) : null, "spec", Clock.Now);
     }
 
     [Fact]
@@ -107,11 +109,11 @@ public sealed class SubmitterSpec : ActorSpec
     {
         var network = new SimulatedNetwork(Clock, new SimulatedNetworkSettings { TransportFailureRate = 0, LostReplyShare = 1 }, new Random(1));
         var rules = network.Add("hk4");
-        var submitter = Sys.ActorOf(Props.Create(() => new Submitter(network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "lossy");
+        var submitter = StartActor(Props.Create(() => new Submitter(network, new SimulatedEncoder(), _scoreKeeper.Ref, _retry, null)), "lossy");
         var first = true;
         network.FailWhen = _ => first && !(first = false);
-        var task = rules.Pull(Clock.UtcNow).Task!;
-        _router.Send(submitter, new SubmitRequest(task.Id, _validator, task, GenerationOutcome.Generated, new GaussianCloud(8000, 0), "spec", Clock.UtcNow));
+        var task = rules.Pull(Clock.Now).Task!;
+        _router.Send(submitter, new SubmitRequest(task.Id, _validator, task, GenerationOutcome.Generated, new GaussianCloud(8000, 0), "spec", Clock.Now));
         Advance(TimeSpan.FromMinutes(2));
         Assert.False(_scoreKeeper.ExpectMsg<SubmissionGivenUp>().TransportFailure);
         Assert.Equal((1, 1), (rules.SettledCount[task.Id], rules.RefusedSubmissions));
@@ -121,7 +123,7 @@ public sealed class SubmitterSpec : ActorSpec
     public void A_refused_submission_is_not_retried()
     {
         var task = ProtocolTask.Text("never-assigned", "x");
-        _router.Send(_submitter, new SubmitRequest(task.Id, _validator, task, GenerationOutcome.Declined, null, "spec", Clock.UtcNow));
+        _router.Send(_submitter, new SubmitRequest(task.Id, _validator, task, GenerationOutcome.Declined, null, "spec", Clock.Now));
         Advance(TimeSpan.FromMinutes(15));
         Assert.False(_scoreKeeper.ExpectMsg<SubmissionGivenUp>().TransportFailure);
         Assert.Equal(1, _network.Submissions);

@@ -1,17 +1,17 @@
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Simulation;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Bittensor.Wire;
 using Miner.Models.Protocol;
 using Miner.Specs.Mining.Fakes;
-using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
@@ -19,9 +19,8 @@ namespace Miner.Specs.Mining;
 /// The mining tree killed with tasks in flight and started again on the same stores. The old tree is stopped
 /// without a word to anyone and a new one built, so nothing of its memory survives: only what the stores hold.
 /// </summary>
-public sealed class TaskRecoverySpec : ActorSpec
+public sealed class TaskRecoverySpec : MinerSpec
 {
-    private readonly PersistenceStores _stores = PersistenceStores.InMemory();
     private readonly FakeGpuBehaviour _gpu = new();
     private readonly List<ValidatorCandidate> _candidates = new();
     private readonly SimulatedNetwork _network;
@@ -44,9 +43,9 @@ public sealed class TaskRecoverySpec : ActorSpec
         var options = new MiningOptions { SubmitRetry = { RecordTimeout = TimeSpan.FromHours(1) } };
         var setup = new MinerGuardianSetup(options, new StaticValidatorSetSource(_candidates), _calls, new SimulatedEncoder(),
             "hk-own", 1000, TimeSpan.FromMinutes(30), ["gpu-0"], (name, router) => Props.Create(() => new FakeGpu(name, router, _gpu)),
-            Random: new Random(3), Persistence: _stores);
-        var miner = Sys.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
-        // The persistent actors recover off the actor thread (real time): wait until both answer before time moves.
+            Random: new Random(3), Persistence: new PersistenceOptions()); // the system's in-memory journal outlives the tree
+        var miner = StartActor(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        // Both persistent actors answer once recovered: wait for that before time moves.
         Await(miner.Ask<SuccessRates>(new GetSuccessRates(), TimeSpan.FromSeconds(5)));
         Await(miner.Ask<UnsettledTasks>(new GetUnsettledTasks(), TimeSpan.FromSeconds(5)));
         return miner;

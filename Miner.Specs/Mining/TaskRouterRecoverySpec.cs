@@ -1,6 +1,8 @@
 using System.Net;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Ledger;
@@ -16,7 +18,7 @@ using TaskPulled = Miner.Actors.Mining.Polling.TaskPulled;
 namespace Miner.Specs.Mining;
 
 /// <summary>The router with a task ledger (a probe here): what it records, and how it resumes after a restart.</summary>
-public sealed class TaskRouterRecoverySpec : ActorSpec
+public sealed class TaskRouterRecoverySpec : MinerSpec
 {
     private readonly MiningOptions _options = new() { UnansweredSubmissionHold = TimeSpan.FromMinutes(16) };
     private readonly TestProbe _ledger;
@@ -33,7 +35,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         _pollerA = CreateTestProbe("v-a");
         _pollerB = CreateTestProbe("v-b");
         _gpu = CreateTestProbe("gpu-0");
-        _router = Sys.ActorOf(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3), _ledger.Ref)), "router");
+        _router = StartActor(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3), _ledger.Ref)), "router");
     }
 
     private static ValidatorInfo Validator(int uid, string hotkey) => new(uid, hotkey, new AxonTarget(IPAddress.Parse("203.0.113.9"), 9000 + uid, hotkey), 5000);
@@ -59,8 +61,8 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
     {
         StartPollersAndAskForWork();
         _ledger.ExpectMsg<GetUnsettledTasks>();
-        _pollerA.ExpectNoMsg();
-        _pollerB.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
+        ExpectNoMsgSettled(_pollerB);
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         LedgerAnswers(Unsettled("b", "t-before"));
         StartPollersAndAskForWork();
         _pollerB.ExpectMsg<PullNow>();
-        _pollerA.ExpectNoMsg(); // round robin alone would have asked a first
+        ExpectNoMsgSettled(_pollerA); // round robin alone would have asked a first
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         LedgerAnswers(Unsettled("b", "t-before"));
         _router.Tell(new PollerStarted(Validator(1, "a"), _pollerA.Ref));
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
-        _pollerA.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
         _router.Tell(new PollerStarted(Validator(2, "b"), _pollerB.Ref));
         _pollerB.ExpectMsg<PullNow>();
     }
@@ -89,7 +91,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         LedgerAnswers(Unsettled("gone", "t-before"));
         _router.Tell(new PollerStarted(Validator(1, "a"), _pollerA.Ref));
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
-        _pollerA.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
         Advance(TaskRouter.ResumeGrace);
         _pollerA.ExpectMsg<PullNow>();
     }
@@ -97,12 +99,12 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
     [Fact]
     public void A_validator_whose_submission_answer_was_lost_is_not_pulled_before_the_hold_ends()
     {
-        var sent = Clock.UtcNow - TimeSpan.FromMinutes(6);
+        var sent = Clock.Now - TimeSpan.FromMinutes(6);
         LedgerAnswers(Unsettled("a", "t-sent", sent));
         _router.Tell(new PollerStarted(Validator(1, "a"), _pollerA.Ref));
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
         Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
-        _pollerA.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
         Advance(TimeSpan.FromSeconds(1));
         _pollerA.ExpectMsg<PullNow>();
     }
@@ -114,7 +116,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         _ledger.ExpectMsg<GetUnsettledTasks>();
         Advance(TaskRouter.RecoveryRetry);
         _ledger.ExpectMsg<GetUnsettledTasks>();
-        _pollerA.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
         Advance(TaskRouter.RecoveryPatience);
         _pollerA.ExpectMsg<PullNow>();
     }
@@ -125,7 +127,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         LedgerAnswers();
         StartPollersAndAskForWork();
         var pull = _pollerA.ExpectMsg<PullNow>();
-        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.UtcNow, pull.RequestId));
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.Now, pull.RequestId));
         var recorded = Assert.IsType<LedgerPulled>(_ledger.ExpectMsg<RecordTask>().Event);
         Assert.Equal(("a", 1, "t1", "a red apple"), (recorded.ValidatorHotkey, recorded.ValidatorUid, recorded.TaskId, recorded.Prompt));
     }
@@ -136,7 +138,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         LedgerAnswers();
         StartPollersAndAskForWork();
         var pull = _pollerA.ExpectMsg<PullNow>();
-        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Image("t1", new string('A', 100_000)), Clock.UtcNow, pull.RequestId));
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Image("t1", new string('A', 100_000)), Clock.Now, pull.RequestId));
         var recorded = Assert.IsType<LedgerPulled>(_ledger.ExpectMsg<RecordTask>().Event);
         Assert.Equal((TaskKind.Image, ""), (recorded.Kind, recorded.Prompt));
     }
@@ -147,7 +149,7 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
         LedgerAnswers();
         StartPollersAndAskForWork();
         var pull = _pollerA.ExpectMsg<PullNow>();
-        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.UtcNow, pull.RequestId));
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.Now, pull.RequestId));
         _ledger.ExpectMsg<RecordTask>();
         var task = _gpu.ExpectMsg<GenerationTask>();
         _gpu.Send(_router, new GenerationResult(task.TaskId, "gpu-0", GenerationOutcome.Declined, null, "spec", [], null));
@@ -167,6 +169,6 @@ public sealed class TaskRouterRecoverySpec : ActorSpec
     {
         TaskAtTheSubmitter();
         _submitter.Reply(new SubmissionFinished("t1", "a", false, true, false, "no answer after 5 attempts"));
-        _ledger.ExpectNoMsg();
+        ExpectNoMsgSettled(_ledger);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Polling;
@@ -12,7 +14,7 @@ using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
-public sealed class TaskRouterSpec : ActorSpec
+public sealed class TaskRouterSpec : MinerSpec
 {
     private readonly MiningOptions _options = new() { TargetTime = TimeSpan.FromSeconds(30), GpuResultTimeout = TimeSpan.FromMinutes(5) };
     private readonly TestProbe _submitter;
@@ -27,7 +29,7 @@ public sealed class TaskRouterSpec : ActorSpec
         _pollerA = CreateTestProbe("v-a");
         _pollerB = CreateTestProbe("v-b");
         _gpu = CreateTestProbe("gpu-0");
-        _router = Sys.ActorOf(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3))), "router");
+        _router = StartActor(Props.Create(() => new TaskRouter(_submitter.Ref, _options, new RoundRobinPickPolicy(), new Random(3))), "router");
         _router.Tell(new PollerStarted(Validator(1, "a"), _pollerA.Ref));
         _router.Tell(new PollerStarted(Validator(2, "b"), _pollerB.Ref));
     }
@@ -38,7 +40,7 @@ public sealed class TaskRouterSpec : ActorSpec
     {
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
         var pull = _pollerA.ExpectMsg<PullNow>();
-        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text(taskId, "a red apple"), Clock.UtcNow, pull.RequestId));
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text(taskId, "a red apple"), Clock.Now, pull.RequestId));
         return _gpu.ExpectMsg<GenerationTask>();
     }
 
@@ -46,8 +48,8 @@ public sealed class TaskRouterSpec : ActorSpec
     public void Nothing_is_pulled_until_a_GPU_asks_for_work()
     {
         Advance(TimeSpan.FromMinutes(10));
-        _pollerA.ExpectNoMsg();
-        _pollerB.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
+        ExpectNoMsgSettled(_pollerB);
     }
 
     [Fact]
@@ -55,16 +57,16 @@ public sealed class TaskRouterSpec : ActorSpec
     {
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
         _pollerA.ExpectMsg<PullNow>();
-        _pollerB.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerB);
         _gpu.Send(_router, new WorkRequest("gpu-0", 2));
         _pollerB.ExpectMsg<PullNow>();
-        _pollerA.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
     }
 
     [Fact]
     public void A_pulled_task_goes_to_the_GPU_that_asked_with_the_target_deadline()
     {
-        var start = Clock.UtcNow;
+        var start = Clock.Now;
         var task = Dispatch();
         Assert.Equal(("t1", TaskKind.Text, "a red apple"), (task.TaskId, task.Kind, task.Prompt));
         Assert.Equal(start + _options.TargetTime, task.Deadline);
@@ -75,7 +77,7 @@ public sealed class TaskRouterSpec : ActorSpec
     {
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
         var pull = _pollerA.ExpectMsg<PullNow>();
-        _pollerA.Reply(new PollerAvailability("a", false, Clock.UtcNow.AddMinutes(5), "cooldown", pull.RequestId));
+        _pollerA.Reply(new PollerAvailability("a", false, Clock.Now.AddMinutes(5), "cooldown", pull.RequestId));
         _pollerB.ExpectMsg<PullNow>();
     }
 
@@ -106,7 +108,7 @@ public sealed class TaskRouterSpec : ActorSpec
         Advance(_options.GpuResultTimeout);
         Assert.Equal(GenerationOutcome.Declined, _submitter.ExpectMsg<SubmitRequest>().Outcome);
         _gpu.Send(_router, new GenerationResult(task.TaskId, "gpu-0", GenerationOutcome.Generated, null, "late", [], null));
-        _submitter.ExpectNoMsg();
+        ExpectNoMsgSettled(_submitter);
     }
 
     [Fact]
@@ -115,8 +117,8 @@ public sealed class TaskRouterSpec : ActorSpec
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
         var pull = _pollerA.ExpectMsg<PullNow>();
         _router.Tell(new GpuHealthChanged("gpu-0", false, "quarantined"));
-        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t9", "x"), Clock.UtcNow, pull.RequestId));
-        _gpu.ExpectNoMsg();
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t9", "x"), Clock.Now, pull.RequestId));
+        ExpectNoMsgSettled(_gpu);
         Advance(_options.GpuResultTimeout);
         var request = _submitter.ExpectMsg<SubmitRequest>();
         Assert.Equal(("t9", GenerationOutcome.Declined), (request.TaskId, request.Outcome));
@@ -130,8 +132,8 @@ public sealed class TaskRouterSpec : ActorSpec
         _router.Tell(new GpuHealthChanged("gpu-0", false, "stage keeps failing"));
         _pollerA.Reply(new PollerAvailability("a", false, null, "cooldown", pull.RequestId));
         _router.Tell(new PollerAvailability("a", true, null, "available"));
-        _pollerA.ExpectNoMsg();
-        _pollerB.ExpectNoMsg();
+        ExpectNoMsgSettled(_pollerA);
+        ExpectNoMsgSettled(_pollerB);
     }
 
     [Fact]
@@ -140,8 +142,8 @@ public sealed class TaskRouterSpec : ActorSpec
         Dispatch();
         _gpu.Send(_router, new WorkRequest("gpu-0", 1));
         var pull = _pollerB.ExpectMsg<PullNow>();
-        _pollerB.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.UtcNow, pull.RequestId));
-        _gpu.ExpectNoMsg();
+        _pollerB.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t1", "a red apple"), Clock.Now, pull.RequestId));
+        ExpectNoMsgSettled(_gpu);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using Miner.Actors.Akka.Time;
 using System.Net;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Polling;
@@ -10,7 +13,7 @@ using Miner.Specs.TestKit;
 
 namespace Miner.Specs.Mining;
 
-public sealed class ValidatorPollerSpec : ActorSpec
+public sealed class ValidatorPollerSpec : MinerSpec
 {
     private readonly SimulatedNetwork _network;
     private readonly ValidatorRules _rules;
@@ -26,7 +29,7 @@ public sealed class ValidatorPollerSpec : ActorSpec
         _router = CreateTestProbe("router");
         _scoreKeeper = CreateTestProbe("scorekeeper");
         var options = new MiningOptions();
-        _poller = Sys.ActorOf(Props.Create(() => new ValidatorPoller(_validator, _network, _router.Ref, _scoreKeeper.Ref, options)), "v-hk3");
+        _poller = StartActor(Props.Create(() => new ValidatorPoller(_validator, _network, _router.Ref, _scoreKeeper.Ref, options)), "v-hk3");
         _router.ExpectMsg<PollerAvailability>(a => a.Available);
     }
 
@@ -49,13 +52,13 @@ public sealed class ValidatorPollerSpec : ActorSpec
     public void Poller_never_pulls_during_a_known_cooldown()
     {
         var pulled = PullTask(1);
-        var answer = _rules.Submit(Clock.UtcNow, pulled.Task.Id, false, 0.9);
+        var answer = _rules.Submit(Clock.Now, pulled.Task.Id, false, 0.9);
         _poller.Tell(new ValidatorCooldownKnown("hk3", answer.CooldownUntil!.Value, pulled.Task.Id));
         _router.Send(_poller, new PullNow(2));
         var refused = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2);
         Assert.False(refused.Available);
         Assert.Equal(answer.CooldownUntil.Value + TimeSpan.FromSeconds(1), refused.Until);
-        Advance(answer.CooldownUntil.Value - Clock.UtcNow);
+        Advance(answer.CooldownUntil.Value - Clock.Now);
         _router.Send(_poller, new PullNow(3));
         _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 3 && !a.Available);
         Advance(TimeSpan.FromSeconds(1));
@@ -69,7 +72,7 @@ public sealed class ValidatorPollerSpec : ActorSpec
     public void A_late_answer_for_an_older_task_does_not_release_the_task_held_now()
     {
         PullTask(1);
-        _poller.Tell(new ValidatorCooldownKnown("hk3", Clock.UtcNow - TimeSpan.FromMinutes(20), "an-older-task"));
+        _poller.Tell(new ValidatorCooldownKnown("hk3", Clock.Now - TimeSpan.FromMinutes(20), "an-older-task"));
         _router.Send(_poller, new PullNow(2));
         var refused = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2);
         Assert.False(refused.Available);
@@ -80,8 +83,8 @@ public sealed class ValidatorPollerSpec : ActorSpec
     [Fact]
     public void A_cooldown_learned_from_a_pull_stops_further_pulls_until_it_ends()
     {
-        var task = _rules.Pull(Clock.UtcNow).Task!;
-        _rules.Submit(Clock.UtcNow, task.Id, false, 0.9); // a cooldown the poller does not know about
+        var task = _rules.Pull(Clock.Now).Task!;
+        _rules.Submit(Clock.Now, task.Id, false, 0.9); // a cooldown the poller does not know about
         _router.Send(_poller, new PullNow(1));
         Advance(TimeSpan.FromSeconds(1));
         var answer = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 1);
@@ -91,7 +94,7 @@ public sealed class ValidatorPollerSpec : ActorSpec
             Advance(TimeSpan.FromSeconds(50));
             _router.Send(_poller, new PullNow(10 + i));
         }
-        Advance(answer.Until!.Value - Clock.UtcNow);
+        Advance(answer.Until!.Value - Clock.Now);
         Assert.Equal(1, _rules.TotalViolations);
         Assert.Equal(2, _rules.Pulls);
     }
@@ -121,7 +124,7 @@ public sealed class ValidatorPollerSpec : ActorSpec
     public void A_transport_error_backs_off_for_the_configured_time()
     {
         _network.FailWhen = _ => true;
-        var start = Clock.UtcNow;
+        var start = Clock.Now;
         _router.Send(_poller, new PullNow(1));
         Advance(TimeSpan.FromSeconds(1));
         var backoff = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 1);
@@ -153,7 +156,7 @@ public sealed class ValidatorPollerSpec : ActorSpec
     public void A_cooldown_reply_that_ended_before_it_arrived_leaves_the_poller_available()
     {
         var stale = new StaleCooldownClient(Clock);
-        var poller = Sys.ActorOf(Props.Create(() => new ValidatorPoller(_validator, stale, _router.Ref, _scoreKeeper.Ref, new MiningOptions())), "v-stale");
+        var poller = StartActor(Props.Create(() => new ValidatorPoller(_validator, stale, _router.Ref, _scoreKeeper.Ref, new MiningOptions())), "v-stale");
         _router.ExpectMsg<PollerAvailability>(a => a.Available);
 
         _router.Send(poller, new PullNow(1));
@@ -164,10 +167,10 @@ public sealed class ValidatorPollerSpec : ActorSpec
     }
 
     /// <summary>Answers every pull with a cooldown that ended two seconds before the answer (past the poller's margin).</summary>
-    private sealed class StaleCooldownClient(IClock clock) : IValidatorClient
+    private sealed class StaleCooldownClient(AkkaVirtualScheduler clock) : IValidatorClient
     {
         public Task<PullReply> PullAsync(ValidatorInfo validator, CancellationToken cancellation = default) =>
-            Task.FromResult(PullReply.OnCooldown(clock.UtcNow - TimeSpan.FromSeconds(2), 0));
+            Task.FromResult(PullReply.OnCooldown(clock.Now - TimeSpan.FromSeconds(2), 0));
 
         public Task<SubmitReply> SubmitAsync(ValidatorInfo validator, Miner.Models.Protocol.ProtocolTask task, ReadOnlyMemory<byte> spz,
             CancellationToken cancellation = default) => throw new NotSupportedException();

@@ -1,4 +1,3 @@
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 
 namespace Miner.Specs.Persistence;
@@ -92,3 +91,9 @@ public sealed class EventSerializerSpec
         }
     }
 }
+
+public sealed record ItemRecorded(string Item);
+
+public sealed record LedgerSnapshot(string[] Items);
+
+public sealed record NotRegistered(string Item);

@@ -1,6 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Actors.Mining.Ledger;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Models.Protocol;
 using Miner.Specs.TestKit;
@@ -14,7 +15,6 @@ public sealed class TaskLedgerSpec : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private PersistenceStores OpenStores() => new(SqliteJournal.Open(_file.DatabasePath), SqliteSnapshotStore.Open(_file.DatabasePath));
 
     private static TaskPulled Pulled(string validator, string taskId) =>
         new(validator, 1, taskId, TaskKind.Text, $"a prompt for {taskId}", DateTimeOffset.UnixEpoch);
@@ -22,17 +22,15 @@ public sealed class TaskLedgerSpec : IDisposable
     /// <summary>Records <paramref name="events"/> (each acknowledged, so written) in a system that then dies.</summary>
     private void RunAndDie(params ITaskLedgerEvent[] events)
     {
-        var stores = OpenStores(); // never closed: killed
-        using var kit = new SystemWith(stores);
-        var ledger = kit.Sys.ActorOf(Props.Create(() => new TaskLedger(null)), "ledger");
+        using var kit = new SqliteJournalSpec(_file);
+        var ledger = kit.StartActor(Props.Create(() => new TaskLedger(500)), "ledger");
         foreach (var e in events) kit.Await(ledger.Ask<TaskRecorded>(new RecordTask(e), TimeSpan.FromSeconds(5)));
-        GC.KeepAlive(stores);
     }
 
     private IReadOnlyList<UnsettledTask> UnsettledAfterRestart()
     {
-        using var kit = new SystemWith(OpenStores());
-        var ledger = kit.Sys.ActorOf(Props.Create(() => new TaskLedger(null)), "ledger");
+        using var kit = new SqliteJournalSpec(_file);
+        var ledger = kit.StartActor(Props.Create(() => new TaskLedger(500)), "ledger");
         return kit.Await(ledger.Ask<UnsettledTasks>(new GetUnsettledTasks(), TimeSpan.FromSeconds(5))).Tasks;
     }
 
@@ -85,19 +83,25 @@ public sealed class TaskLedgerSpec : IDisposable
     [Fact]
     public void Snapshots_delete_the_events_they_cover_and_recovery_reads_them()
     {
-        var stores = new PersistenceStores(SqliteJournal.Open(_file.DatabasePath), SqliteSnapshotStore.Open(_file.DatabasePath), snapshotEvery: 4);
-        using (var kit = new SystemWith(stores))
+        using (var kit = new SqliteJournalSpec(_file))
         {
-            var ledger = kit.Sys.ActorOf(Props.Create(() => new TaskLedger(null)), "ledger");
+            var ledger = kit.StartActor(Props.Create(() => new TaskLedger(4)), "ledger");
             foreach (var e in new ITaskLedgerEvent[] { Pulled("hk1", "t1"), Pulled("hk2", "t2"), new TaskSettled("t1", DateTimeOffset.UnixEpoch), Pulled("hk3", "t3"), Pulled("hk4", "t4") })
                 kit.Await(ledger.Ask<TaskRecorded>(new RecordTask(e), TimeSpan.FromSeconds(5)));
-            kit.AwaitAssert(() => Assert.Empty(kit.Await(stores.Journal.ReplayAsync(TaskLedger.Id, 1, 3, 100))));
+            kit.AwaitAssert(() => Assert.Equal(0, LiveEventsUpTo(4)));
         }
         Assert.Equal(["t2", "t3", "t4"], UnsettledAfterRestart().Select(t => t.Pulled.TaskId));
     }
 
-    private sealed class SystemWith : ActorSpec
+    /// <summary>Events 1..<paramref name="sequenceNr"/> of the ledger still in Akka.Persistence.Sql's journal table.</summary>
+    private long LiveEventsUpTo(long sequenceNr)
     {
-        public SystemWith(PersistenceStores stores) => PersistenceExtension.Register(Sys, stores);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file.DatabasePath};Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = $id AND sequence_number <= $nr AND deleted = 0;";
+        count.Parameters.AddWithValue("$id", TaskLedger.Id);
+        count.Parameters.AddWithValue("$nr", sequenceNr);
+        return (long)count.ExecuteScalar()!;
     }
 }

@@ -1,4 +1,3 @@
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Host.Cli;
 using Miner.Host.Commands.Run;

@@ -1,4 +1,3 @@
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Host.Commands.Run;
 using Miner.Host.Configuration;

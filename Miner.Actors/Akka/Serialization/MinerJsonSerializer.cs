@@ -5,7 +5,6 @@ using Akka.Configuration;
 using Akka.Serialization;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 
 namespace Miner.Actors.Akka.Serialization;

@@ -46,6 +46,9 @@ public sealed class AkkaVirtualScheduler : SchedulerBase, IDisposable
 
     protected override DateTimeOffset TimeNow => Epoch + Elapsed;
 
+    /// <summary>The virtual time now (what actors read as <c>Context.System.Scheduler.Now</c>).</summary>
+    public DateTimeOffset Now => TimeNow;
+
     public override TimeSpan MonotonicClock => Elapsed;
 
     public override TimeSpan HighResMonotonicClock => Elapsed;

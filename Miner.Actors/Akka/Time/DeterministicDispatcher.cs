@@ -23,9 +23,11 @@ public sealed class DeterministicDispatcherConfigurator : MessageDispatcherConfi
 }
 
 /// <summary>
-/// Spec dispatcher: mailbox turns wait in one FIFO run queue until the test thread calls <see cref="Drain"/> (or the
-/// virtual scheduler drains it while advancing). Every turn therefore runs on the draining thread, in a reproducible
-/// order. Work posted from other threads is queued too and picked up by the next drain. After
+/// Spec and bench dispatcher: mailbox turns wait in one FIFO run queue and run one at a time, in a reproducible order.
+/// Without a pump they run only when a thread calls <see cref="Drain"/> (or the virtual scheduler drains while
+/// advancing), on that thread. With <see cref="StartPump"/> one dedicated thread runs them as they arrive, so a spec
+/// can block in Akka.TestKit's <c>ExpectMsg</c>; <see cref="Drain"/> then waits until the queue is empty and no
+/// turn runs (quiescence), which keeps "the work one tick triggers is done before the next tick fires". After
 /// <see cref="ReleaseToThreadPool"/> (used when the system shuts down) turns go to the thread pool instead.
 /// </summary>
 public sealed class DeterministicDispatcher : MessageDispatcher
@@ -34,6 +36,9 @@ public sealed class DeterministicDispatcher : MessageDispatcher
     private readonly object _gate = new();
     private int _draining;
     private bool _released;
+    private Thread? _pump;
+    private bool _turnRunning;
+    private long _turnsRun;
 
     public DeterministicDispatcher(MessageDispatcherConfigurator configurator) : base(configurator)
     {
@@ -52,6 +57,7 @@ public sealed class DeterministicDispatcher : MessageDispatcher
             if (!_released)
             {
                 _runQueue.Enqueue(run);
+                if (_pump is not null) Monitor.PulseAll(_gate);
                 return;
             }
         }
@@ -64,6 +70,7 @@ public sealed class DeterministicDispatcher : MessageDispatcher
     /// </summary>
     public int Drain(int maxTurns = 10_000_000)
     {
+        if (Volatile.Read(ref _pump) is { } pump) return Thread.CurrentThread == pump ? 0 : WaitForQuiescence();
         var turns = 0;
         OnDefaultTaskScheduler(() => turns = DrainHere(maxTurns));
         return turns;
@@ -120,6 +127,55 @@ public sealed class DeterministicDispatcher : MessageDispatcher
         }
     }
 
+    /// <summary>Starts the thread that runs turns as they arrive (see the class summary); idempotent.</summary>
+    public void StartPump()
+    {
+        lock (_gate)
+        {
+            if (_pump is not null || _released) return;
+            _pump = new Thread(Pump) { IsBackground = true, Name = "deterministic-dispatcher" };
+            _pump.Start();
+        }
+    }
+
+    private void Pump()
+    {
+        while (true)
+        {
+            IRunnable next;
+            lock (_gate)
+            {
+                while (_runQueue.Count == 0 && !_released) Monitor.Wait(_gate);
+                if (_released) return;
+                next = _runQueue.Dequeue();
+                _turnRunning = true;
+            }
+            try
+            {
+                next.Run();
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _turnRunning = false;
+                    _turnsRun++;
+                    if (_runQueue.Count == 0) Monitor.PulseAll(_gate);
+                }
+            }
+        }
+    }
+
+    private int WaitForQuiescence()
+    {
+        lock (_gate)
+        {
+            var before = _turnsRun;
+            while ((_runQueue.Count > 0 || _turnRunning) && !_released) Monitor.Wait(_gate);
+            return (int)Math.Min(int.MaxValue, _turnsRun - before);
+        }
+    }
+
     /// <summary>From now on turns run on the thread pool; what is queued goes there too (lets the system terminate).</summary>
     public void ReleaseToThreadPool()
     {
@@ -127,6 +183,7 @@ public sealed class DeterministicDispatcher : MessageDispatcher
         lock (_gate)
         {
             _released = true;
+            Monitor.PulseAll(_gate);
             queued = _runQueue.ToArray();
             _runQueue.Clear();
         }

@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Splats;
 using Miner.Models.Validation;
 

@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 
 namespace Miner.Actors.Generation;
 
@@ -9,7 +12,7 @@ namespace Miner.Actors.Generation;
 /// fail with a <see cref="StageFailureException"/>, so the parent's supervision stops it and re-creates it after a
 /// backoff. The stage answers <see cref="StageStatusQuery"/> while its call runs.
 /// </summary>
-public abstract class GenerationStage<TRequest> : ReceiveActor where TRequest : StageRequest
+public abstract class GenerationStage<TRequest> : IntrospectiveReceiveActor where TRequest : StageRequest
 {
     private const string TimeoutKey = "timeout";
     private readonly string _stage;
@@ -60,7 +63,7 @@ public abstract class GenerationStage<TRequest> : ReceiveActor where TRequest : 
                 $"a request arrived while {_busy.TaskId} attempt {_busy.Attempt} was running");
         _busy = request;
         _replyTo = Sender;
-        _busySince = Context.System.Scheduler.UtcNow;
+        _busySince = Context.System.Scheduler.Now;
         _cancellation = new CancellationTokenSource();
         var sequence = ++_sequence;
         Task<object?> work;

@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Splats;
 using Miner.Models.Validation;
 
@@ -13,7 +16,7 @@ public sealed class PlyWriteStage(ISplatGate gate, SplatOptions splats, TimeSpan
     : GenerationStage<PlyWriteRequest>(StageNames.PlyWrite, timeout)
 {
     public static Props Props(ISplatGate gate, SplatOptions splats, TimeSpan timeout, TaskScheduler cpu) =>
-        Kernel.Props.Create(() => new PlyWriteStage(gate, splats, timeout, cpu));
+        global::Akka.Actor.Props.Create(() => new PlyWriteStage(gate, splats, timeout, cpu));
 
     protected override Task<object?> Run(PlyWriteRequest request, CancellationToken cancellation) =>
         Task.Factory.StartNew<object?>(() => Write(request.Splats, gate, splats, cancellation, request.Prompt), cancellation, TaskCreationOptions.DenyChildAttach, cpu);

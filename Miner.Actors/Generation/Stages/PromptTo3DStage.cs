@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Generation;
 
 namespace Miner.Actors.Generation;
@@ -11,7 +14,7 @@ public sealed class PromptTo3DStage(IPromptTo3DBackend backend, TimeSpan timeout
     : GenerationStage<GenerateRequest>(StageNames.Generate, timeout)
 {
     public static Props Props(IPromptTo3DBackend backend, TimeSpan timeout, double maxNonFiniteShare) =>
-        Kernel.Props.Create(() => new PromptTo3DStage(backend, timeout, maxNonFiniteShare));
+        global::Akka.Actor.Props.Create(() => new PromptTo3DStage(backend, timeout, maxNonFiniteShare));
 
     protected override Task<object?> Run(GenerateRequest request, CancellationToken cancellation) =>
         StageOutputs.Box(backend.GenerateAsync(request.Prompt, cancellation));

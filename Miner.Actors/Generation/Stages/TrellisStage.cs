@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Generation;
 using Miner.Models.Splats;
 
@@ -9,7 +12,7 @@ public sealed class TrellisStage(IImageTo3DBackend backend, TimeSpan timeout, do
     : GenerationStage<TrellisRequest>(StageNames.Trellis, timeout)
 {
     public static Props Props(IImageTo3DBackend backend, TimeSpan timeout, double maxNonFiniteShare) =>
-        Kernel.Props.Create(() => new TrellisStage(backend, timeout, maxNonFiniteShare));
+        global::Akka.Actor.Props.Create(() => new TrellisStage(backend, timeout, maxNonFiniteShare));
 
     protected override Task<object?> Run(TrellisRequest request, CancellationToken cancellation) =>
         StageOutputs.Box(backend.GenerateAsync(request.Rgba, request.Seed, cancellation));

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 
 namespace Miner.Actors.Generation;
 
@@ -12,7 +15,7 @@ namespace Miner.Actors.Generation;
 /// Starting, checking and stopping run off the handler; results come back as messages tagged with the launch's
 /// generation so that news about an earlier process is recognised and ignored.
 /// </summary>
-public sealed class BackendProcessActor : ReceiveActor
+public sealed class BackendProcessActor : IntrospectiveReceiveActor
 {
     private const string HealthTick = "health-tick";
     private const string StartDeadline = "start-deadline";
@@ -23,7 +26,7 @@ public sealed class BackendProcessActor : ReceiveActor
     private readonly IActorRef _parent;
     private readonly BackendProcessOptions _options;
     private readonly HttpClient _http;
-    private readonly ActorLog _log;
+    private readonly ILoggingAdapter _log;
     private readonly List<DateTimeOffset> _restarts = [];
     private BackendProcessPhase _phase = BackendProcessPhase.Starting;
     private int _generation;
@@ -55,7 +58,7 @@ public sealed class BackendProcessActor : ReceiveActor
     }
 
     public static Props Props(string gpu, int device, IActorRef parent, BackendProcessOptions options, HttpClient http) =>
-        Kernel.Props.Create(() => new BackendProcessActor(gpu, device, parent, options, http));
+        global::Akka.Actor.Props.Create(() => new BackendProcessActor(gpu, device, parent, options, http));
 
     protected override void PreStart() => Launch();
 
@@ -171,7 +174,7 @@ public sealed class BackendProcessActor : ReceiveActor
         _lastProblem = problem;
         Timers.Cancel(HealthTick);
         Timers.Cancel(StartDeadline);
-        var now = Context.System.Scheduler.UtcNow;
+        var now = Context.System.Scheduler.Now;
         _restarts.RemoveAll(at => now - at > _options.RestartWindow);
         var process = _process;
         _process = null;
@@ -181,7 +184,7 @@ public sealed class BackendProcessActor : ReceiveActor
             _phase = BackendProcessPhase.GaveUp;
             if (process is not null) _ = Task.Run(() => StopAsync(process, _options.StopGracePeriod));
             var why = $"worker gave up after {_restarts.Count} restarts within {Seconds(_options.RestartWindow)} s; last problem: {problem}";
-            _log.Error(null, "{Gpu}: {Why}", _gpu, why);
+            _log.Error("{Gpu}: {Why}", _gpu, why);
             _parent.Tell(new GpuHealthChanged(_gpu, false, why), Self);
             return;
         }

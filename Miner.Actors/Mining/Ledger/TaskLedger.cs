@@ -1,4 +1,7 @@
-using Miner.Actors.Persistence;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Miner.Actors.Akka.Introspection;
 using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining.Ledger;
@@ -11,7 +14,7 @@ namespace Miner.Actors.Mining.Ledger;
 /// records a submission before it sends it (write-ahead), so a crash between the send and the answer is known after
 /// restart. Each snapshot deletes the events it covers, so the journal stays small however long the miner runs.
 /// </summary>
-public sealed class TaskLedger : PersistentActor
+public sealed class TaskLedger : IntrospectivePersistentActor
 {
     public const string Id = "task-ledger";
 
@@ -27,10 +30,12 @@ public sealed class TaskLedger : PersistentActor
 
     private readonly Dictionary<string, UnsettledTask> _unsettled = new(StringComparer.Ordinal);
     private readonly List<string> _order = new();
+    private readonly int _snapshotEvery;
 
-    public TaskLedger(PersistenceStores? stores = null) : base(stores)
+    /// <param name="snapshotEvery">A snapshot (which deletes the events it covers) every this many events; 0 = never.</param>
+    public TaskLedger(int snapshotEvery = PersistenceOptions.DefaultSnapshotEvery)
     {
-        Manifests(ManifestTable);
+        _snapshotEvery = snapshotEvery;
         Recover<ITaskLedgerEvent>(Apply);
         Recover<SnapshotOffer>(offer =>
         {
@@ -44,23 +49,22 @@ public sealed class TaskLedger : PersistentActor
         {
             if (_unsettled.Count > 0) Log.Info("{Count} tasks were in flight before the restart", _unsettled.Count);
         });
-        Receive<RecordTask>(m => Persist(m.Event, e =>
+        Command<RecordTask>(m => Persist(m.Event, e =>
         {
             Apply(e);
+            if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0) SaveSnapshot(new TaskLedgerState(Unsettled()));
             Sender.Tell(new TaskRecorded(e.TaskId));
         }));
-        Receive<GetUnsettledTasks>(_ => Sender.Tell(new UnsettledTasks(Unsettled())));
-        Receive<SaveSnapshotSuccess>(m => DeleteMessages(m.Metadata.SequenceNr));
-        Receive<SaveSnapshotFailure>(f => Log.Warning("snapshot of the task ledger failed: {Reason}", f.Cause.Message));
-        Receive<DeleteMessagesSuccess>(_ => { });
-        Receive<DeleteMessagesFailure>(f => Log.Warning("deleting the task ledger's old events failed: {Reason}", f.Cause.Message));
+        Command<GetUnsettledTasks>(_ => Sender.Tell(new UnsettledTasks(Unsettled())));
+        Command<SaveSnapshotSuccess>(m => DeleteMessages(m.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(f => Log.Warning("snapshot of the task ledger failed: {Reason}", f.Cause.Message));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => Log.Warning("deleting the task ledger's old events failed: {Reason}", f.Cause.Message));
     }
 
     public override string PersistenceId => Id;
 
-    protected override object? SnapshotState() => new TaskLedgerState(Unsettled());
-
-    protected internal override string? DescribeState() => $"{_unsettled.Count} tasks pulled and not settled";
+    protected override string DescribeState() => $"{_unsettled.Count} tasks pulled and not settled";
 
     private List<UnsettledTask> Unsettled() => _order.Select(id => _unsettled[id]).ToList();
 

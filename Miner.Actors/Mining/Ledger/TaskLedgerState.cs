@@ -1,4 +1,3 @@
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining.Ledger;

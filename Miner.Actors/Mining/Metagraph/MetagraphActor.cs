@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
 
@@ -10,7 +13,7 @@ namespace Miner.Actors.Mining.Metagraph;
 /// reason (each one at debug), and tells subscribers what changed. A failed read keeps the previous set and retries within a minute.
 /// Blacklist changes heard from the ScoreKeeper re-evaluate the last set at once, without re-reading the source.
 /// </summary>
-public sealed class MetagraphActor : ReceiveActor
+public sealed class MetagraphActor : IntrospectiveReceiveActor
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
@@ -74,7 +77,7 @@ public sealed class MetagraphActor : ReceiveActor
         Self.Tell(ResyncMetagraph.Instance, Self);
     }
 
-    protected internal override string? DescribeState() =>
+    protected override string DescribeState() =>
         $"{_current.Count} eligible of {_candidates.Count} neurons from {_source.Description}, synced {_syncedAt?.ToString("u") ?? "never"}";
 
     private void StartLoad()
@@ -95,7 +98,7 @@ public sealed class MetagraphActor : ReceiveActor
     private void Apply(IReadOnlyList<ValidatorCandidate> candidates)
     {
         _candidates = candidates;
-        _syncedAt = Context.System.Scheduler.UtcNow;
+        _syncedAt = Context.System.Scheduler.Now;
         Recompute(logSkipped: true);
     }
 

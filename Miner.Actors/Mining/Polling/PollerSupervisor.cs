@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
@@ -10,7 +13,7 @@ namespace Miner.Actors.Mining.Polling;
 /// changes, tells the router which pollers exist, and passes the ScoreKeeper's cooldowns to the poller they concern.
 /// A validator re-added before its old poller finished stopping waits for that stop (the name is still taken).
 /// </summary>
-public sealed class PollerSupervisor : ReceiveActor
+public sealed class PollerSupervisor : IntrospectiveReceiveActor
 {
     private readonly Func<ValidatorInfo, Props> _pollerProps;
     private readonly IActorRef _router;
@@ -61,7 +64,7 @@ public sealed class PollerSupervisor : ReceiveActor
         _scoreKeeper.Tell(new SubscribeValidatorEvents(Self, ValidatorEvents.Cooldowns), Self);
     }
 
-    protected internal override string? DescribeState() => $"{_pollers.Count} pollers";
+    protected override string DescribeState() => $"{_pollers.Count} pollers";
 
     private void StartPoller(ValidatorInfo validator)
     {

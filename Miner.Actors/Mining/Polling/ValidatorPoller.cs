@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Scoring;
 
@@ -10,7 +13,7 @@ namespace Miner.Actors.Mining.Polling;
 /// validator would just hand the same task back). A task goes to the router; a cooldown is reported to the
 /// ScoreKeeper and makes the poller unavailable until it ends; a transport error or an empty reply backs off.
 /// </summary>
-public sealed class ValidatorPoller : ReceiveActor
+public sealed class ValidatorPoller : IntrospectiveReceiveActor
 {
     private readonly IValidatorClient _client;
     private readonly IActorRef _router;
@@ -62,16 +65,16 @@ public sealed class ValidatorPoller : ReceiveActor
         });
     }
 
-    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     /// <summary>Longest a task can legitimately take from pull to the submission's final answer, plus slack.</summary>
     private TimeSpan HoldingTimeout => _options.GpuResultTimeout + _options.SubmitRetry.Window + TimeSpan.FromMinutes(10);
 
-    private ActorLog ValidatorLog => Log.With("ValidatorUid", _validator.Uid);
+    private ILoggingAdapter ValidatorLog => Log.With("ValidatorUid", _validator.Uid);
 
     protected override void PreStart() => AnnounceIfAvailable();
 
-    protected internal override string? DescribeState() =>
+    protected override string DescribeState() =>
         _pullInFlight is not null ? "pulling"
         : _heldTask is { } held ? $"holding task {held} until its submission is answered"
         : Now < _blockedUntil ? $"{_blockedReason} until {_blockedUntil:u}"

@@ -1,5 +1,8 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Polling;
 using Miner.Actors.Mining.Submission;
@@ -18,7 +21,7 @@ namespace Miner.Actors.Mining.Routing;
 /// validator whose submission's answer the crash lost is not pulled before
 /// <see cref="MiningOptions.UnansweredSubmissionHold"/> after the send (it may have cooled us down).
 /// </summary>
-public sealed class TaskRouter : ReceiveActor
+public sealed class TaskRouter : IntrospectiveReceiveActor
 {
     private readonly IActorRef _submitter;
     private readonly MiningOptions _options;
@@ -34,6 +37,8 @@ public sealed class TaskRouter : ReceiveActor
     private readonly Dictionary<string, string> _resume = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
     private bool _recovered;
+    private bool _draining;
+    private readonly List<IActorRef> _drainWaiters = new();
     private DateTimeOffset _recoveryStarted;
     private long _nextRequest;
     private int _nextGpu;
@@ -94,11 +99,30 @@ public sealed class TaskRouter : ReceiveActor
             }
         });
         Receive<TaskRecorded>(_ => { });
+        Receive<StopPulling>(_ =>
+        {
+            _draining = true;
+            Log.Info("draining: no more pulls; {Count} task(s) in flight", _inFlight.Count);
+            foreach (var waiting in _inFlight.Values.Where(t => t.Stage == InFlightStage.Waiting).ToList())
+                Decline(waiting, "the miner is shutting down and no GPU has it yet");
+            Sender.Tell(new PullingStopped(_inFlight.Count));
+            ReplyIfDrained();
+        });
+        Receive<WhenDrained>(_ =>
+        {
+            _drainWaiters.Add(Sender);
+            ReplyIfDrained();
+        });
+        Receive<DeclineInFlight>(m =>
+        {
+            foreach (var t in _inFlight.Values.Where(t => t.Stage != InFlightStage.Submitting).ToList()) Decline(t, m.Reason);
+            ReplyIfDrained();
+        });
         Receive<GetInFlightTasks>(_ => Sender.Tell(new InFlightTasks(_inFlight.Values.ToList(), OpenSlots, _pulls.Count,
             _pollers.Values.Count(p => p.Available))));
     }
 
-    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     protected override void PreStart()
     {
@@ -158,7 +182,7 @@ public sealed class TaskRouter : ReceiveActor
 
     private int OpenSlots => _gpus.Values.Where(g => g.Healthy).Sum(g => g.Slots);
 
-    protected internal override string? DescribeState() =>
+    protected override string DescribeState() =>
         $"policy {_policy.Name}; {_inFlight.Count} tasks in flight, {_waiting.Count} waiting for a GPU, {OpenSlots} open slots, " +
         $"{_pulls.Count} pulls, {_pollers.Values.Count(p => p.Available)}/{_pollers.Count} validators available" +
         (_recovered ? "" : "; waiting for the task ledger") +
@@ -233,9 +257,17 @@ public sealed class TaskRouter : ReceiveActor
         ToSubmitter(t, m.Outcome, m.Cloud, m.Reason);
     }
 
+    private void ReplyIfDrained()
+    {
+        if (!_draining || _inFlight.Count > 0) return;
+        foreach (var waiter in _drainWaiters) waiter.Tell(Drained.Instance, Self);
+        _drainWaiters.Clear();
+    }
+
     private void OnFinished(SubmissionFinished m)
     {
         if (!_inFlight.Remove(m.TaskId)) return;
+        ReplyIfDrained();
         // A submission given up may still have landed: the entry stays until that validator's next task supersedes it.
         if (m.Delivered) _ledger?.Tell(new RecordTask(new TaskSettled(m.TaskId, Now)), Self);
         if (_pollers.TryGetValue(m.Hotkey, out var slot) && m.Delivered && !m.Declined)
@@ -274,6 +306,12 @@ public sealed class TaskRouter : ReceiveActor
     private void Dispatch()
     {
         if (!_recovered) return;
+        if (_draining)
+        {
+            foreach (var waiting in _inFlight.Values.Where(t => t.Stage == InFlightStage.Waiting).ToList())
+                Decline(waiting, "the miner is shutting down and no GPU has it yet");
+            return;
+        }
         while (_waiting.Count > 0 && NextGpuWithSlot() is { } gpu)
         {
             var id = _waiting.Dequeue();

@@ -1,8 +1,11 @@
 using Miner.Models.Splats;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Generation;
 using Miner.Actors.Mining.Edge;
-using Miner.Actors.Persistence;
+using Akka.Persistence;
 using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining.Scoring;
@@ -13,10 +16,10 @@ namespace Miner.Actors.Mining.Scoring;
 /// applies the blacklist rules' decisions the same way, and tells subscribers (pollers, metagraph) about cooldowns and
 /// blacklist changes. A snapshot of the ledger is taken every <c>miner.persistence.snapshot-every</c> events; a restart
 /// (after a kill, or after a failed write under a BackoffSupervisor in OnStop mode) rebuilds cooldowns, blacklist with
-/// expiry and scores, and subscribers learn the recovered cooldowns. Without configured stores its journal is in
-/// memory and answers inline, so devnet and the virtual-time specs stay deterministic.
+/// expiry and scores, and subscribers learn the recovered cooldowns. The journal is the system's default Akka.Persistence
+/// plugin (Akka.Persistence.Sql when mining, the in-memory plugin in devnet and the virtual-time specs).
 /// </summary>
-public sealed class ScoreKeeper : PersistentActor
+public sealed class ScoreKeeper : IntrospectivePersistentActor
 {
     public const string Id = "scorekeeper";
 
@@ -39,49 +42,53 @@ public sealed class ScoreKeeper : PersistentActor
     private readonly PendingPredictions _predictions = new();
     private readonly ScoreLedger _ledger;
     private readonly ValidatorEventSubscribers _subscribers;
+    private readonly int _snapshotEvery;
 
-    /// <param name="subscribers">Shared by the incarnations of one keeper, so a restart by a backoff supervisor keeps them.</param>
-    public ScoreKeeper(MiningOptions options, PersistenceStores? stores = null, ValidatorEventSubscribers? subscribers = null)
-        : base(stores ?? StoresOfSystemOrInMemory())
+    /// <param name="subscribers">
+    /// Shared by the incarnations of one keeper on purpose (Akka evaluates Props arguments once), so a restart by a
+    /// backoff supervisor keeps them. Everything else is built fresh in the constructor.
+    /// </param>
+    /// <param name="snapshotEvery">A snapshot of the ledger every this many events; 0 = never.</param>
+    public ScoreKeeper(MiningOptions options, ValidatorEventSubscribers subscribers, int snapshotEvery = PersistenceOptions.DefaultSnapshotEvery)
     {
         _options = options;
         _ledger = new ScoreLedger(options.Blacklist);
-        _subscribers = subscribers ?? new ValidatorEventSubscribers();
-        Manifests(ManifestTable);
+        _subscribers = subscribers;
+        _snapshotEvery = snapshotEvery;
         Recover<IScoreEvent>(_ledger.Apply);
         Recover<SnapshotOffer>(offer => _ledger.Restore((ScoreLedgerState)offer.Snapshot));
-        Recover<RecoveryCompleted>(done =>
+        Recover<RecoveryCompleted>(_ =>
         {
-            if (done.LastSequenceNr == 0) return;
+            if (LastSequenceNr == 0) return;
             Log.Info("recovered {Validators} validators at event {SequenceNr}: overall {Overall}, {Blacklisted} blacklisted",
-                _ledger.Hotkeys.Count(), done.LastSequenceNr, _ledger.Overall, _ledger.DynamicBlacklist.Count);
+                _ledger.Hotkeys.Count(), LastSequenceNr, _ledger.Overall, _ledger.DynamicBlacklist.Count);
             foreach (var (hotkey, until) in _ledger.CooldownsAfter(Now)) Tell(new ValidatorCooldownKnown(hotkey, until));
         });
-        Receive<SaveSnapshotSuccess>(_ => { });
-        Receive<SaveSnapshotFailure>(f => Log.Warning("snapshot of the score ledger failed: {Reason}", f.Cause.Message));
-        Receive<PullReported>(OnPull);
-        Receive<SubmissionReported>(OnSubmission);
-        Receive<ScorePredicted>(m => _predictions.Add(m.TaskId, m.Score));
-        Receive<SubmissionGivenUp>(OnGivenUp);
-        Receive<AddToBlacklist>(m => Persist(ScoreReports.ForManualAdd(m, Now)));
-        Receive<RemoveFromBlacklist>(m =>
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => Log.Warning("snapshot of the score ledger failed: {Reason}", f.Cause.Message));
+        Command<PullReported>(OnPull);
+        Command<SubmissionReported>(OnSubmission);
+        Command<ScorePredicted>(m => _predictions.Add(m.TaskId, m.Score));
+        Command<SubmissionGivenUp>(OnGivenUp);
+        Command<AddToBlacklist>(m => Persist(ScoreReports.ForManualAdd(m, Now)));
+        Command<RemoveFromBlacklist>(m =>
         {
             if (_ledger.Entry(m.Hotkey)?.Blacklist is null) Log.Info("{Hotkey} is not blacklisted by rule or by hand; nothing removed", m.Hotkey);
             else Persist(new ValidatorRestored(m.Hotkey, Now, "removed by hand"));
         });
-        Receive<SubscribeValidatorEvents>(m =>
+        Command<SubscribeValidatorEvents>(m =>
         {
             _subscribers.Add(m.Subscriber, m.Events);
             // A subscriber that arrives after a restart learns the cooldowns recovered from the journal.
             if (!m.Events.HasFlag(ValidatorEvents.Cooldowns)) return;
             foreach (var (hotkey, until) in _ledger.CooldownsAfter(Now)) m.Subscriber.Tell(new ValidatorCooldownKnown(hotkey, until), Self);
         });
-        Receive<GetLedgerEntry>(m => Sender.Tell(new LedgerEntryReply(m.Hotkey, _ledger.Entry(m.Hotkey))));
-        Receive<GetLedgerEntries>(_ => Sender.Tell(new LedgerEntries(_ledger.Hotkeys.Select(h => _ledger.Entry(h)!).ToList())));
-        Receive<GetSuccessRates>(_ => Sender.Tell(ScoreReports.Rates(_ledger)));
-        Receive<GetBlacklist>(_ => Sender.Tell(ScoreReports.Blacklist(_ledger)));
-        Receive<GetCooldown>(m => Sender.Tell(new CooldownReply(m.Hotkey, _ledger.CooldownUntil(m.Hotkey))));
-        Receive<CheckExpiries>(_ =>
+        Command<GetLedgerEntry>(m => Sender.Tell(new LedgerEntryReply(m.Hotkey, _ledger.Entry(m.Hotkey))));
+        Command<GetLedgerEntries>(_ => Sender.Tell(new LedgerEntries(_ledger.Hotkeys.Select(h => _ledger.Entry(h)!).ToList())));
+        Command<GetSuccessRates>(_ => Sender.Tell(ScoreReports.Rates(_ledger)));
+        Command<GetBlacklist>(_ => Sender.Tell(ScoreReports.Blacklist(_ledger)));
+        Command<GetCooldown>(m => Sender.Tell(new CooldownReply(m.Hotkey, _ledger.CooldownUntil(m.Hotkey))));
+        Command<CheckExpiries>(_ =>
         {
             foreach (var restored in _ledger.Expired(Now)) Persist(restored);
         });
@@ -89,12 +96,7 @@ public sealed class ScoreKeeper : PersistentActor
 
     public override string PersistenceId => Id;
 
-    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
-
-    protected override object? SnapshotState() => _ledger.ToState();
-
-    private static PersistenceStores StoresOfSystemOrInMemory() =>
-        (ActorCell.Constructing is { } cell ? PersistenceExtension.Find(cell.System) : null) ?? PersistenceStores.InMemory();
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     protected override void PreStart()
     {
@@ -106,7 +108,7 @@ public sealed class ScoreKeeper : PersistentActor
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self, typeof(ScorePredicted));
 
-    protected internal override string? DescribeState() => ScoreReports.Describe(_ledger);
+    protected override string DescribeState() => ScoreReports.Describe(_ledger);
 
     private void OnPull(PullReported m) =>
         Persist(ScoreReports.ForPull(m, Now, _options.PollerBackoff), () => Decide(m.Validator.Hotkey));
@@ -139,6 +141,7 @@ public sealed class ScoreKeeper : PersistentActor
     private void Persist(IScoreEvent evt, Action? then = null) => Persist<IScoreEvent>(evt, e =>
     {
         _ledger.Apply(e);
+        if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0) SaveSnapshot(_ledger.ToState());
         ScoreReports.LogBlacklistChange(Log, e);
         ScoreReports.LogPrediction(Log, e);
         if (ScoreReports.BlacklistChange(e, _ledger) is { } change) Tell(change);

@@ -1,5 +1,8 @@
 using Miner.Models.Splats;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 
 namespace Miner.Actors.Mining.Scoring;

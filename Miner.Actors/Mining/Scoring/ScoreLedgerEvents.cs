@@ -1,6 +1,5 @@
 using Miner.Models.Splats;
 using Miner.Models.Protocol;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining.Scoring;

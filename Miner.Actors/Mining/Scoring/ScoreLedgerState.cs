@@ -1,5 +1,4 @@
 using Miner.Models.Splats;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 
 namespace Miner.Actors.Mining.Scoring;

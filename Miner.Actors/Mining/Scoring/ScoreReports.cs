@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Models.Splats;
 
@@ -54,14 +57,14 @@ public static class ScoreReports
     };
 
     /// <summary>A validator's score beside the self-scoring prediction for the same task, when there was one.</summary>
-    public static void LogPrediction(ActorLog log, IScoreEvent evt)
+    public static void LogPrediction(ILoggingAdapter log, IScoreEvent evt)
     {
         if (evt is SubmissionAnswered { PredictedScore: { } predicted, Feedback: { } feedback, Declined: false } answered)
             log.Info("{Hotkey} scored {TaskId} {Actual:0.###}; self-scoring had predicted {Predicted:0.###}",
                 answered.Hotkey, answered.TaskId, feedback.TaskFidelityScore, predicted);
     }
 
-    public static void LogBlacklistChange(ActorLog log, IScoreEvent evt)
+    public static void LogBlacklistChange(ILoggingAdapter log, IScoreEvent evt)
     {
         if (evt is ValidatorBlacklisted b)
             log.Warning("blacklisted {Hotkey} (uid {Uid}) until {Until}: {Reason}", b.Hotkey, b.Uid, b.Until?.ToString("u") ?? "removed by hand", b.Reason);

@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 
@@ -32,11 +35,11 @@ public sealed class BaseMinerLoop(IScheduler scheduler, IValidatorClient network
                 await Sleep(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
                 continue;
             }
-            _cooldown[validator.Hotkey] = scheduler.UtcNow + FailedValidatorDelay;
+            _cooldown[validator.Hotkey] = scheduler.Now + FailedValidatorDelay;
             var pull = await network.PullAsync(validator).ConfigureAwait(false);
             if (pull.Kind != PullReplyKind.Task)
             {
-                _cooldown[validator.Hotkey] = pull.CooldownUntil ?? scheduler.UtcNow + FailedValidatorDelay;
+                _cooldown[validator.Hotkey] = pull.CooldownUntil ?? scheduler.Now + FailedValidatorDelay;
                 continue;
             }
             var took = generationTime();
@@ -44,13 +47,13 @@ public sealed class BaseMinerLoop(IScheduler scheduler, IValidatorClient network
             usage.Busy += took;
             usage.Tasks++;
             var reply = await network.SubmitAsync(validator, pull.Task!, new byte[1024]).ConfigureAwait(false);
-            _cooldown[validator.Hotkey] = reply.Feedback is null ? scheduler.UtcNow + FailedValidatorDelay : reply.CooldownUntil ?? scheduler.UtcNow;
+            _cooldown[validator.Hotkey] = reply.Feedback is null ? scheduler.Now + FailedValidatorDelay : reply.CooldownUntil ?? scheduler.Now;
         }
     }
 
     private ValidatorInfo? Next()
     {
-        var now = scheduler.UtcNow;
+        var now = scheduler.Now;
         for (var i = 0; i < validators.Count; i++)
         {
             var c = validators[(_cursor + i) % validators.Count];
@@ -64,7 +67,7 @@ public sealed class BaseMinerLoop(IScheduler scheduler, IValidatorClient network
     private Task Sleep(TimeSpan delay)
     {
         var completion = new TaskCompletionSource();
-        scheduler.ScheduleOnce(delay, completion.SetResult);
+        scheduler.Advanced.ScheduleOnce(delay, completion.SetResult);
         return completion.Task;
     }
 }

@@ -1,4 +1,8 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Miner.Actors.Akka.Time;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 
@@ -34,8 +38,11 @@ public static class SchedulerSimulation
 
     private static SchedulerRunResult RunInline(SchedulerScenario scenario, string policy)
     {
+        // The actors' system owns its scheduler (Akka builds it from configuration); the base-miner model needs no actors.
+        using var system = policy == BaseMiner ? null : ActorSystem.Create("scheduler-bench", VirtualTime.Config);
+        using var standalone = system is null ? VirtualTime.StandaloneScheduler() : null;
+        var clock = (AkkaVirtualScheduler)(system?.Scheduler ?? standalone!);
         var random = new Random(scenario.Seed);
-        var clock = new VirtualScheduler();
         var network = new SimulatedNetwork(clock, scenario.Network, random);
         var candidates = new List<ValidatorCandidate>();
         for (var uid = 0; uid < scenario.Validators; uid++)
@@ -47,7 +54,7 @@ public static class SchedulerSimulation
         }
         var generation = scenario.GenerationTimes(new Random(scenario.Seed + 1));
         var usage = new GpuUsage();
-        var start = clock.UtcNow;
+        var start = clock.Now;
         if (policy == BaseMiner)
         {
             new BaseMinerLoop(clock, network, candidates, generation, usage).Start(scenario.Gpus);
@@ -55,7 +62,7 @@ public static class SchedulerSimulation
         }
         else
         {
-            RunActors(scenario, policy, clock, network, candidates, generation, usage, random);
+            RunActors(system!, scenario, policy, clock, network, candidates, generation, usage, random);
         }
         var validators = network.Validators.Values.ToList();
         var busy = usage.Busy.TotalSeconds;
@@ -63,18 +70,15 @@ public static class SchedulerSimulation
             policy, scenario.Validators, scenario.Gpus, scenario.MeanGeneration.TotalSeconds, scenario.Ceiling,
             validators.Sum(v => v.Accepted), validators.Sum(v => v.Failed), validators.Sum(v => v.Declined),
             validators.Sum(v => v.TotalViolations), validators.Sum(v => v.Penalties),
-            1 - busy / (scenario.Gpus * (clock.UtcNow - start).TotalSeconds),
+            1 - busy / (scenario.Gpus * (clock.Now - start).TotalSeconds),
             validators.Sum(v => v.TasksHandedOut),
             validators.Sum(v => v.SettledCount.Values.Count(c => c > 1)),
             validators.Sum(v => v.SettledCount.Values.Count(c => c == 0)));
     }
 
-    private static void RunActors(SchedulerScenario scenario, string policy, VirtualScheduler clock, SimulatedNetwork network,
+    private static void RunActors(ActorSystem system, SchedulerScenario scenario, string policy, AkkaVirtualScheduler clock, SimulatedNetwork network,
         IReadOnlyList<ValidatorCandidate> candidates, Func<TimeSpan> generation, GpuUsage usage, Random random)
     {
-        var dispatcher = new DeterministicDispatcher();
-        var system = ActorSystem.Create("scheduler-bench", new ActorSystemSettings { Scheduler = clock, Dispatcher = dispatcher });
-        clock.BetweenItems = () => dispatcher.RunUntilIdle();
         try
         {
             var options = new MiningOptions { Policy = policy };
@@ -82,15 +86,14 @@ public static class SchedulerSimulation
             var setup = new MinerGuardianSetup(options, new StaticValidatorSetSource(candidates), network, new SimulatedEncoder(),
                 OwnHotkey: null, MinStakeTao: 1000, ResyncInterval: TimeSpan.FromMinutes(30), gpus,
                 (name, router) => Props.Create(() => new SimulatedGpu(name, router, generation, 2, usage)), Random: random);
-            system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+            var guardian = system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+            VirtualTime.StartTree(system, guardian);
             clock.Advance(scenario.Duration);
         }
         finally
         {
-            var terminated = system.Terminate();
-            dispatcher.RunUntilIdle();
-            clock.Advance(TimeSpan.FromSeconds(1));
-            terminated.Wait(TimeSpan.FromSeconds(5));
+            clock.Dispatcher?.ReleaseToThreadPool();
+            system.Terminate().Wait(TimeSpan.FromSeconds(5));
         }
     }
 }

@@ -1,5 +1,8 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Models.Splats;
 
 namespace Miner.Actors.Mining.Simulation;
@@ -9,7 +12,7 @@ namespace Miner.Actors.Mining.Simulation;
 /// <c>capacity − held</c> tasks (one running plus prefetch), works one task at a time for a drawn generation time,
 /// and reports a <see cref="GenerationResult"/> to the router.
 /// </summary>
-public sealed class SimulatedGpu : ReceiveActor
+public sealed class SimulatedGpu : IntrospectiveReceiveActor
 {
     private static readonly GaussianCloud TinyCloud = new(1, 0);
 
@@ -49,7 +52,7 @@ public sealed class SimulatedGpu : ReceiveActor
         });
     }
 
-    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     protected override void PreStart() => RequestWork();
 

@@ -1,4 +1,7 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Models.Protocol;
 
@@ -42,7 +45,7 @@ public sealed class SimulatedNetwork : IValidatorClient
     {
         var rules = _validators[validator.Hotkey];
         var failed = Fails("pull");
-        return After(_settings.PullLatency, () => failed ? PullReply.Failed("simulated transport error") : rules.Pull(_scheduler.UtcNow));
+        return After(_settings.PullLatency, () => failed ? PullReply.Failed("simulated transport error") : rules.Pull(_scheduler.Now));
     }
 
     public Task<SubmitReply> SubmitAsync(ValidatorInfo validator, ProtocolTask task, ReadOnlyMemory<byte> spz, CancellationToken cancellation = default)
@@ -56,7 +59,7 @@ public sealed class SimulatedNetwork : IValidatorClient
         if (failed && !lostReply) return After(_settings.UploadLatency, () => SubmitReply.Failed("simulated transport error"));
         return After(_settings.UploadLatency + _settings.ValidationTime, () =>
         {
-            var reply = rules.Submit(_scheduler.UtcNow, task.Id, empty, score);
+            var reply = rules.Submit(_scheduler.Now, task.Id, empty, score);
             return lostReply ? SubmitReply.Failed("simulated lost reply") : reply;
         });
     }
@@ -66,7 +69,7 @@ public sealed class SimulatedNetwork : IValidatorClient
     private Task<T> After<T>(TimeSpan delay, Func<T> answer)
     {
         var completion = new TaskCompletionSource<T>();
-        _scheduler.ScheduleOnce(delay, () => completion.SetResult(answer()));
+        _scheduler.Advanced.ScheduleOnce(delay, () => completion.SetResult(answer()));
         return completion.Task;
     }
 }

@@ -1,5 +1,8 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
+using Miner.Actors.Akka.Introspection;
+using Miner.Actors.Akka.Logging;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Ledger;
 using Miner.Actors.Mining.Scoring;
@@ -17,7 +20,7 @@ namespace Miner.Actors.Mining.Submission;
 /// restart knows the validator may be cooling us down; a ledger silent for <see cref="SubmitRetryOptions.RecordTimeout"/> is passed by
 /// (a labelled fallback: the task is still submitted).
 /// </summary>
-public sealed class Submitter : ReceiveActor
+public sealed class Submitter : IntrospectiveReceiveActor
 {
     private const int SettledMemory = 100_000;
 
@@ -78,9 +81,9 @@ public sealed class Submitter : ReceiveActor
         });
     }
 
-    private DateTimeOffset Now => Context.System.Scheduler.UtcNow;
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    protected internal override string? DescribeState() => $"{_active.Count} submissions in progress, {_settled.Count} settled ids remembered";
+    protected override string DescribeState() => $"{_active.Count} submissions in progress, {_settled.Count} settled ids remembered";
 
     private void OnRequest(SubmitRequest m)
     {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Configuration;
+using Miner.Host.Runtime;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Routing;
@@ -28,15 +30,19 @@ public sealed class DevnetSession : IAsyncDisposable
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
+    private static readonly Config InMemoryPersistence = ConfigurationFactory.ParseString("""
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """);
+
     private readonly Serilog.Core.Logger _logger;
-    private readonly KernelLogBridge _bridge;
     private readonly ActorSystem _system;
     private readonly Dendrite _dendrite;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly int _cards;
     private readonly TaskCompletionSource<string> _cardFailure;
 
-    private DevnetSession(DevnetNetwork network, string minerHotkey, Serilog.Core.Logger logger, KernelLogBridge bridge,
+    private DevnetSession(DevnetNetwork network, string minerHotkey, Serilog.Core.Logger logger,
         ActorSystem system, Dendrite dendrite, IActorRef guardian, GenerationRecorder recorder, string logDirectory, int cards,
         TaskCompletionSource<string> cardFailure)
     {
@@ -45,7 +51,6 @@ public sealed class DevnetSession : IAsyncDisposable
         Network = network;
         MinerHotkey = minerHotkey;
         _logger = logger;
-        _bridge = bridge;
         _system = system;
         _dendrite = dendrite;
         Guardian = guardian;
@@ -111,10 +116,11 @@ public sealed class DevnetSession : IAsyncDisposable
             // Loopback axons are allowed for the devnet only; a mainnet run keeps the public-only policy.
             var policy = new AxonAddressPolicy(allowLoopback: true);
             var dendrite = new Dendrite(key, settings.Dendrite, policy);
-            var system = ActorSystem.Create("miner", settings.Actors.ToSettings());
-            var bridge = new KernelLogBridge(system, logger, settings.Logging.DeadLetters);
+            // The devnet's journal is in memory: each run starts from a clean ledger.
+            var system = MinerActorSystem.Create(settings.Akka, InMemoryPersistence, logger, settings.Logging.DeadLetters);
             var recorder = new GenerationRecorder(request.OutDirectory, logger.ForContext("SourceContext", "devnet.results"));
             var gpus = Enumerable.Range(0, request.Gpus).Select(i => $"gpu-{i}").ToList();
+            Action<string> onCardStopped = OnCardStopped; // Akka's Props expressions cannot name a local function
             var cpu = settings.CpuBackends;
             var gate = new SelfValidationGate(settings.Gate, settings.Splats.ValidatorCheck);
             var setup = new MinerGuardianSetup(
@@ -125,9 +131,10 @@ public sealed class DevnetSession : IAsyncDisposable
                         // CPU fallbacks stand in for the card's models; no text-to-image, so text tasks are declined.
                         new GpuBackends(null, new BorderMattingBackgroundRemover(cpu), new SilhouetteInflationImageTo3D(cpu)),
                         gate, settings.Generation, settings.Splats),
-                    router, recorder, OnCardStopped)));
+                    router, recorder, onCardStopped)));
             var guardian = system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
-            return new DevnetSession(network, hotkey, logger, bridge, system, dendrite, guardian, recorder, logDirectory, request.Gpus, cardFailure);
+            MiningShutdown.Register(system, guardian);
+            return new DevnetSession(network, hotkey, logger, system, dendrite, guardian, recorder, logDirectory, request.Gpus, cardFailure);
         }
         catch
         {
@@ -203,12 +210,11 @@ public sealed class DevnetSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _cardFailure.TrySetCanceled(); // cards stopped by the shutdown are not failures
-        var report = await _system.TerminateWithin(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        var report = await MiningShutdown.RunAsync(_system, Guardian, TimeSpan.FromSeconds(30), CoordinatedShutdown.ClrExitReason.Instance).ConfigureAwait(false);
         if (!report.Stopped)
             _logger.Warning("the actors did not all stop within 30 s; exiting anyway. Not answering: {Stuck}",
                 string.Join(", ", report.NotAnswering.Select(a => a.Path)));
         await Recorder.FlushAsync().ConfigureAwait(false);
-        _bridge.Dispose();
         _dendrite.Dispose();
         await Network.DisposeAsync().ConfigureAwait(false);
         await _logger.DisposeAsync().ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Miner.Actors.Akka.Introspection;
 
 namespace Miner.Host.Commands.Devnet;
 
@@ -10,7 +11,7 @@ namespace Miner.Host.Commands.Devnet;
 /// (status queries) goes to the card. A card that stops (it could not start, or failed for good) is reported through
 /// <paramref name="cardStopped"/> with its reason, so the run can end instead of waiting for a card that is gone.
 /// </summary>
-public sealed class RecordingGpu : ReceiveActor
+public sealed class RecordingGpu : IntrospectiveReceiveActor
 {
     private string? _failure;
 
@@ -44,9 +45,23 @@ public sealed class RecordingGpu : ReceiveActor
         });
     }
 
-    protected override void ChildFailed(IActorRef child, Exception cause, Directive directive)
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(cause =>
     {
-        // The default strategy stops a card whose constructor threw: keep the constructor's words, not the wrapper's.
-        if (directive == Directive.Stop) _failure = (cause is ActorInitializationException { InnerException: { } inner } ? inner : cause).Message;
+        // The default decider stops a card whose constructor threw: keep the constructor's words, not the wrappers'.
+        var directive = Akka.Actor.SupervisorStrategy.DefaultDecider.Decide(cause);
+        if (directive == Directive.Stop) _failure = ThrownByConstructor(cause).Message;
+        return directive;
+    });
+
+    /// <summary>
+    /// Akka wraps a constructor's throw: an <see cref="ActorInitializationException"/> around the
+    /// <see cref="TypeLoadException"/> of <c>Props.NewActor</c> ("Error while creating actor instance of type …"), around
+    /// the <see cref="System.Reflection.TargetInvocationException"/> of the activator.
+    /// </summary>
+    private static Exception ThrownByConstructor(Exception cause)
+    {
+        if (cause is not ActorInitializationException { InnerException: { } error }) return cause;
+        while (error is TypeLoadException or System.Reflection.TargetInvocationException && error.InnerException is { } inner) error = inner;
+        return error;
     }
 }

@@ -1,4 +1,4 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
 using Miner.Host.Cli;
 using Miner.Host.Logging;
 
@@ -75,7 +75,7 @@ public static class RunCommand
             await using var plan = await RunPreflight.PrepareAsync(request, line => log.Information("{Check}", line), line => log.Debug("{Detail}", line),
                 cancellation).ConfigureAwait(false);
             RunSummary? summary;
-            await using (var session = RunSession.Start(plan, settings, plan.Stores, logger))
+            await using (var session = RunSession.Start(plan, settings, settings.Akka, plan.Persistence, logger))
             {
                 try
                 {

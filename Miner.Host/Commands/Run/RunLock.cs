@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Host.Configuration;
 using Miner.Models.Files;

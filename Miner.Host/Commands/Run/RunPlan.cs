@@ -1,6 +1,6 @@
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
-using Miner.Actors.Persistence;
+using Akka.Configuration;
 using Miner.Actors.Storage;
 using Miner.Host.Generation;
 using Miner.Models.Bittensor.Chain;
@@ -13,13 +13,13 @@ namespace Miner.Host.Commands.Run;
 /// <summary>
 /// What `miner run`'s checks established: our hotkey and its neuron on the subnet, the subtensor connection (kept
 /// for the metagraph re-syncs), the validators eligible now and those skipped with the reason, the configured
-/// cards, the run lock and the persistence stores. Disposing closes the stores, the subtensor connection and the
+/// cards, the run lock and the persistence plugins. Disposing closes the subtensor connection and the
 /// backends' HTTP client, and releases the lock last.
 /// </summary>
 public sealed class RunPlan(
     LoadedHotkey hotkey, Uri endpoint, SubtensorClient subtensor, ChainMetagraph metagraph, MetagraphNeuron own,
     AxonAddressPolicy policy, IReadOnlyList<ValidatorInfo> eligible, IReadOnlyList<SkippedValidator> skipped,
-    HttpClient http, ConfiguredGpus gpus, IReadOnlyList<string> deviceLines, LockFile runLock, PersistenceStores stores) : IAsyncDisposable
+    HttpClient http, ConfiguredGpus gpus, IReadOnlyList<string> deviceLines, LockFile runLock, Config persistence) : IAsyncDisposable
 {
     public LoadedHotkey Hotkey { get; } = hotkey;
     public Uri Endpoint { get; } = endpoint;
@@ -42,11 +42,11 @@ public sealed class RunPlan(
     public LockFile Lock { get; } = runLock;
 
     /// <summary>The journal and snapshot store the ScoreKeeper and the task ledger write to.</summary>
-    public PersistenceStores Stores { get; } = stores;
+    /// <summary>The Akka.Persistence plugins the preflight opened (journal and snapshots).</summary>
+    public Config Persistence { get; } = persistence;
 
     public async ValueTask DisposeAsync()
     {
-        await Stores.DisposeAsync().ConfigureAwait(false);
         await Subtensor.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
         Lock.Dispose(); // last: the next miner may start only once this one let go of the database

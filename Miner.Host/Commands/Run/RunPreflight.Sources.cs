@@ -3,7 +3,6 @@ using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Host.Configuration;
 using Miner.Host.Generation;

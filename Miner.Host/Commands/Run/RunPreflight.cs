@@ -3,7 +3,7 @@ using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
-using Miner.Actors.Persistence;
+using Akka.Configuration;
 using Miner.Actors.Storage;
 using Miner.Host.Configuration;
 using Miner.Host.Generation;
@@ -46,7 +46,7 @@ public sealed partial class RunPreflight : IAsyncDisposable
     private ConfiguredGpus? _gpus;
     private IReadOnlyList<string> _deviceLines = [];
     private LockFile? _lock;
-    private PersistenceStores? _stores;
+    private Config? _persistence;
 
     private RunPreflight(RunRequest request, bool dryRun, Action<string> info, Action<string> detail, Action<string> failure)
     {
@@ -269,20 +269,24 @@ public sealed partial class RunPreflight : IAsyncDisposable
         var options = _settings.Persistence;
         var where = options.Provider == PersistenceProvider.Sqlite
             ? $"sqlite file {Path.GetFullPath(options.SqlitePath)} (miner.persistence.sqlite-path)"
-            : "postgres (miner.persistence.postgres-connection-string)";
+            : $"{AkkaPersistenceConfig.Describe(options)} (miner.persistence.postgres-connection-string)";
         _info($"checking persistence: opening {where} ...");
-        PersistenceStores stores;
         try
         {
-            stores = await PersistenceStores.OpenAsync(options, cancellation).ConfigureAwait(false);
+            // A journal of the layout before Akka.Persistence is carried over once; a dry run changes nothing.
+            if (!_dryRun) LegacyJournalMigration.MigrateOnFirstStart(options, _settings.Home.Path, line => _info(line));
+            _persistence = AkkaPersistenceConfig.For(options);
+            if (options.Provider == PersistenceProvider.Postgres)
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(options.PostgresConnectionString);
+                await connection.OpenAsync(cancellation).ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             throw new RunRefusedException($"cannot open the persistence store, {where}: {error.Message}", error);
         }
         _info($"persistence: {options.Provider.ToString().ToLowerInvariant()} store opened");
-        if (_dryRun) await stores.DisposeAsync().ConfigureAwait(false);
-        else _stores = stores;
     }
 
     /// <summary>
@@ -329,15 +333,14 @@ public sealed partial class RunPreflight : IAsyncDisposable
     private RunPlan HandOver()
     {
         var plan = new RunPlan(_hotkey!, _endpoint!, _subtensor!, _metagraph!, _own!, _settings.Metagraph.AddressPolicy, _eligible, _skipped,
-            _http!, _gpus!, _deviceLines, _lock!, _stores!);
-        (_subtensor, _http, _lock, _stores) = (null, null, null, null);
+            _http!, _gpus!, _deviceLines, _lock!, _persistence!);
+        (_subtensor, _http, _lock) = (null, null, null);
         return plan;
     }
 
     /// <summary>Closes what the checks opened and no plan took.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_stores is not null) await _stores.DisposeAsync().ConfigureAwait(false);
         if (_subtensor is not null) await _subtensor.DisposeAsync().ConfigureAwait(false);
         _http?.Dispose();
         _lock?.Dispose();

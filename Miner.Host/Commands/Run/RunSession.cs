@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.Configuration;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
 using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Submission;
-using Miner.Actors.Persistence;
 using Miner.Actors.Storage;
 using Miner.Host.Configuration;
-using Miner.Host.Logging;
+using Miner.Host.Runtime;
 using Miner.Models.Bittensor.Wire;
 
 namespace Miner.Host.Commands.Run;
@@ -17,7 +17,8 @@ namespace Miner.Host.Commands.Run;
 /// The mining actor tree (<see cref="MinerGuardian"/>) on the chain: the metagraph re-read from subtensor, validators
 /// called through the real <see cref="Dendrite"/> signed with our hotkey under the configured (public-only by
 /// default) address policy, the configured cards with their backends and worker processes, the ScoreKeeper journalled
-/// to the persistence stores. Disposing stops the tree and gives the worker processes their stop grace period.
+/// to the persistence plugins. Disposing runs the coordinated shutdown (stop pulling, finish or decline what is in
+/// flight, stop the tree) and gives the worker processes their stop grace period.
 /// </summary>
 public sealed class RunSession : IAsyncDisposable
 {
@@ -27,18 +28,16 @@ public sealed class RunSession : IAsyncDisposable
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ActorSystem _system;
-    private readonly KernelLogBridge _bridge;
     private readonly Dendrite _dendrite;
     private readonly Serilog.ILogger _logger;
     private readonly TimeSpan _workerGrace;
     private readonly Stopwatch _uptime = Stopwatch.StartNew();
     private LedgerFigures? _start;
 
-    private RunSession(ActorSystem system, KernelLogBridge bridge, Dendrite dendrite, IActorRef guardian, TimeSpan workerGrace, Serilog.ILogger logger)
+    private RunSession(ActorSystem system, Dendrite dendrite, IActorRef guardian, TimeSpan workerGrace, Serilog.ILogger logger)
     {
         _logger = logger;
         _system = system;
-        _bridge = bridge;
         _dendrite = dendrite;
         Guardian = guardian;
         _workerGrace = workerGrace;
@@ -46,12 +45,11 @@ public sealed class RunSession : IAsyncDisposable
 
     public IActorRef Guardian { get; }
 
-    public static RunSession Start(RunPlan plan, MinerSettings settings, PersistenceStores stores, Serilog.ILogger logger)
+    public static RunSession Start(RunPlan plan, MinerSettings settings, Config akka, Config persistence, Serilog.ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
-        var system = ActorSystem.Create("miner", settings.Actors.ToSettings());
-        var bridge = new KernelLogBridge(system, logger, settings.Logging.DeadLetters);
+        var system = MinerActorSystem.Create(akka, persistence, logger, settings.Logging.DeadLetters);
         var dendrite = new Dendrite(plan.Hotkey.Keypair, settings.Dendrite, plan.Policy);
         var gpus = plan.Gpus;
         var setup = new MinerGuardianSetup(
@@ -65,10 +63,11 @@ public sealed class RunSession : IAsyncDisposable
             gpus.Names,
             (name, router) => gpus[name].Props(router, gpus.Gate, settings.Generation, settings.Splats),
             DensityBuckets: settings.Splats.Statistics,
-            Persistence: stores);
+            Persistence: settings.Persistence);
         var guardian = system.ActorOf(Props.Create(() => new MinerGuardian(setup)), MinerGuardian.Name);
+        MiningShutdown.Register(system, guardian);
         var grace = gpus.Cards.SelectMany(c => c.Workers?.Processes ?? []).Select(p => p.Options.StopGracePeriod).DefaultIfEmpty(TimeSpan.Zero).Max();
-        return new RunSession(system, bridge, dendrite, guardian, grace, logger);
+        return new RunSession(system, dendrite, guardian, grace, logger);
     }
 
     /// <summary>
@@ -90,7 +89,7 @@ public sealed class RunSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var report = await _system.TerminateWithin(ShutdownTimeout).ConfigureAwait(false);
+        var report = await MiningShutdown.RunAsync(_system, Guardian, ShutdownTimeout, CoordinatedShutdown.ClrExitReason.Instance).ConfigureAwait(false);
         // Exit anyway: a service manager would kill us later. Say which actors did not stop, for the operator.
         if (!report.Stopped)
             _logger.Warning("the actors did not all stop within {Timeout}; exiting anyway. Not answering: {Stuck}", ShutdownTimeout,
@@ -98,7 +97,6 @@ public sealed class RunSession : IAsyncDisposable
         // Stopped cards send their worker processes SIGTERM and SIGKILL the tree after the grace period, in the
         // background: stay alive that long so the kill still happens if a worker ignores SIGTERM.
         if (_workerGrace > TimeSpan.Zero) await Task.Delay(_workerGrace + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        _bridge.Dispose();
         _dendrite.Dispose();
     }
 }

@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Specs.Generation.Fakes;
 using Miner.Specs.TestKit;
 
@@ -11,7 +13,7 @@ namespace Miner.Specs.Generation.Backends;
 /// real time, short intervals.
 /// </summary>
 public sealed class CardWorkerProcessSpecs()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true)
+    : MinerSpec(realTime: true)
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -23,7 +25,7 @@ public sealed class CardWorkerProcessSpecs()
     private (IActorRef Card, TestProbe Router) StartCard(BackendProcessOptions worker)
     {
         var router = CreateTestProbe("router");
-        var backends = new GpuBackends(null, new FakeBackgroundRemoval(Clock), new FakeImageTo3D(Clock));
+        var backends = new GpuBackends(null, new FakeBackgroundRemoval(Sys.Scheduler), new FakeImageTo3D(Sys.Scheduler));
         var workers = new GpuWorkers(2, [new GpuWorker("image-to-3d", worker)], Http);
         var card = Sys.ActorOf(GenerationActor.Props("gpu-0", router.Ref, backends, new FakeGate(), new GenerationOptions(), workers: workers), "gpu-0");
         return (card, router);
@@ -47,7 +49,7 @@ public sealed class CardWorkerProcessSpecs()
     {
         var port = FreePort();
         var (card, router) = StartCard(Worker(port));
-        router.ExpectMsg<WorkRequest>(timeout: Long);
+        router.ExpectMsg<WorkRequest>(duration: Long);
         Assert.True(Answers(port));
         Sys.Stop(card);
         AwaitAssert(() => Assert.False(Answers(port)), Long);
@@ -60,14 +62,14 @@ public sealed class CardWorkerProcessSpecs()
         router.ExpectNoMsg(TimeSpan.FromSeconds(2));
         var asker = CreateTestProbe();
         asker.Send(card, GpuStatusQuery.Instance);
-        Assert.False(asker.ExpectMsg<GpuStatus>(timeout: Long).Healthy);
+        Assert.False(asker.ExpectMsg<GpuStatus>(duration: Long).Healthy);
     }
 
     [Fact]
     public void A_worker_that_dies_takes_the_card_out_of_rotation_until_it_is_back()
     {
         var (_, router) = StartCard(Worker(FreePort(), "--exit-after", "1.0"));
-        router.ExpectMsg<WorkRequest>(timeout: Long);
+        router.ExpectMsg<WorkRequest>(duration: Long);
         var down = router.FishForMessage<GpuHealthChanged>(_ => true, Long);
         Assert.False(down.Healthy);
         Assert.Contains("image-to-3d", down.Reason, StringComparison.Ordinal);
@@ -82,10 +84,10 @@ public sealed class CardWorkerProcessSpecs()
         // A slow relaunch keeps the card down while the task arrives.
         var slow = Worker(FreePort(), "--exit-after", "1.0") with { RestartBackoffMin = TimeSpan.FromSeconds(5), RestartBackoffMax = TimeSpan.FromSeconds(5) };
         var (card, router) = StartCard(slow);
-        router.ExpectMsg<WorkRequest>(timeout: Long);
+        router.ExpectMsg<WorkRequest>(duration: Long);
         router.FishForMessage<GpuHealthChanged>(h => !h.Healthy, Long);
         var png = Convert.ToBase64String(FakeGpuServices.RgbPng);
-        router.Send(card, new GenerationTask("late", Models.Protocol.TaskKind.Image, png, 1, Sys.Scheduler.UtcNow + TimeSpan.FromMinutes(1)));
+        router.Send(card, new GenerationTask("late", Models.Protocol.TaskKind.Image, png, 1, Sys.Scheduler.Now + TimeSpan.FromMinutes(1)));
         var result = router.FishForMessage<GenerationResult>(r => r.TaskId == "late", Long);
         Assert.Equal(GenerationOutcome.Declined, result.Outcome);
         Assert.Contains("worker process", result.Reason, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class HttpCardPipelineSpecs : HttpCardSpecBase
         var card = StartCard(SeedCard());
         var task = TextTask();
         Run(card, task);
-        var predicted = listener.ExpectMsg<ScorePredicted>(timeout: Long);
+        var predicted = listener.ExpectMsg<ScorePredicted>(duration: Long);
         Assert.Equal((task.TaskId, "gpu-0", 0.82), (predicted.TaskId, predicted.Gpu, predicted.Score));
     }
 
@@ -93,7 +93,7 @@ public sealed class HttpCardPipelineSpecs : HttpCardSpecBase
         var result = Run(card, ImageTask());
         Assert.Equal(GenerationOutcome.Declined, result.Outcome);
         Assert.Contains("status 500", result.Reason);
-        Router.ExpectMsg<WorkRequest>(timeout: Long); // ready for the next task, and no second result for this one
+        Router.ExpectMsg<WorkRequest>(duration: Long); // ready for the next task, and no second result for this one
         Router.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 

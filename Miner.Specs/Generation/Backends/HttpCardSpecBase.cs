@@ -1,5 +1,7 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Generation;
 using Miner.Models.Protocol;
 using Miner.Models.Splats;
@@ -13,7 +15,7 @@ namespace Miner.Specs.Generation.Backends;
 /// by a real <see cref="GenerationActor"/> with the real gate chain, in real time (real HTTP, short timeouts).
 /// </summary>
 public abstract class HttpCardSpecBase()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true), IAsyncLifetime
+    : MinerSpec(realTime: true), IAsyncLifetime
 {
     protected static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -67,15 +69,15 @@ public abstract class HttpCardSpecBase()
         var factory = new GpuBackendFactory(Options, new CpuBackendOptions { GaussianBudget = 12_000 }, new SelfValidationOptions(), new SplatOptions(), Http);
         var plan = factory.Card(0);
         var actor = Sys.ActorOf(plan.Props(Router.Ref, factory.Gate(), Options, new SplatOptions()), plan.Name);
-        Router.ExpectMsg<WorkRequest>(timeout: Long);
+        Router.ExpectMsg<WorkRequest>(duration: Long);
         return actor;
     }
 
     protected GenerationTask TextTask() =>
-        new($"t{++_tasks}", TaskKind.Text, "a red disc", 7, Sys.Scheduler.UtcNow + TimeSpan.FromMinutes(2));
+        new($"t{++_tasks}", TaskKind.Text, "a red disc", 7, Sys.Scheduler.Now + TimeSpan.FromMinutes(2));
 
     protected GenerationTask ImageTask() =>
-        new($"i{++_tasks}", TaskKind.Image, Convert.ToBase64String(FakeGpuServices.RgbPng), 7, Sys.Scheduler.UtcNow + TimeSpan.FromMinutes(2));
+        new($"i{++_tasks}", TaskKind.Image, Convert.ToBase64String(FakeGpuServices.RgbPng), 7, Sys.Scheduler.Now + TimeSpan.FromMinutes(2));
 
     protected GenerationResult Run(IActorRef card, GenerationTask task)
     {

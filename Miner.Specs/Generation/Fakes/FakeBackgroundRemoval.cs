@@ -1,4 +1,6 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Generation;
 using Miner.Models.Imaging;
 

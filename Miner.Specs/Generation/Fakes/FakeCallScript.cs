@@ -1,4 +1,6 @@
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Generation;
 
 namespace Miner.Specs.Generation.Fakes;
@@ -80,7 +82,7 @@ public sealed class FakeCallScript(IScheduler clock)
             {
                 var slow = new TaskCompletionSource<T>();
                 cancellation.Register(() => slow.TrySetCanceled(cancellation));
-                clock.ScheduleOnce(call.Delay, () => slow.TrySetResult(success()));
+                clock.Advanced.ScheduleOnce(call.Delay, () => slow.TrySetResult(success()));
                 return slow.Task;
             }
         }

@@ -1,7 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using Akka.Actor;
+using Akka.Event;
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Specs.Generation.Fakes;
 using Miner.Specs.TestKit;
 
@@ -12,7 +14,7 @@ namespace Miner.Specs.Generation.Workers;
 /// given up on and stopped. Real processes and real time, so the waits are generous and the intervals short.
 /// </summary>
 public sealed class BackendProcessActorSpecs()
-    : ActorSpec(new ActorSystemSettings { Scheduler = RealScheduler.Instance }, realThreads: true)
+    : MinerSpec(realTime: true)
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
@@ -29,7 +31,7 @@ public sealed class BackendProcessActorSpecs()
     {
         var asker = CreateTestProbe();
         asker.Send(actor, GetBackendProcessState.Instance);
-        return asker.ExpectMsg<BackendProcessState>(timeout: Long);
+        return asker.ExpectMsg<BackendProcessState>(duration: Long);
     }
 
     private static bool IsRunning(int pid)
@@ -56,7 +58,7 @@ public sealed class BackendProcessActorSpecs()
     {
         var (actor, parent) = Start(Worker());
 
-        var healthy = parent.ExpectMsg<GpuHealthChanged>(timeout: Long);
+        var healthy = parent.ExpectMsg<GpuHealthChanged>(duration: Long);
 
         Assert.True(healthy.Healthy, healthy.Reason);
         Assert.Equal("gpu0", healthy.Gpu);
@@ -74,8 +76,8 @@ public sealed class BackendProcessActorSpecs()
         parent.ExpectMsg<GpuHealthChanged>(h => h.Healthy, Long);
         var first = State(actor).Pid;
 
-        var down = parent.ExpectMsg<GpuHealthChanged>(timeout: Long);
-        var up = parent.ExpectMsg<GpuHealthChanged>(timeout: Long);
+        var down = parent.ExpectMsg<GpuHealthChanged>(duration: Long);
+        var up = parent.ExpectMsg<GpuHealthChanged>(duration: Long);
 
         Assert.False(down.Healthy);
         Assert.Contains("exited with code 3", down.Reason, StringComparison.Ordinal);
@@ -93,11 +95,11 @@ public sealed class BackendProcessActorSpecs()
         parent.ExpectMsg<GpuHealthChanged>(h => h.Healthy, Long);
         var first = State(actor).Pid!.Value;
 
-        var down = parent.ExpectMsg<GpuHealthChanged>(timeout: Long);
+        var down = parent.ExpectMsg<GpuHealthChanged>(duration: Long);
 
         Assert.False(down.Healthy);
         Assert.Contains("health checks failed", down.Reason, StringComparison.Ordinal);
-        Assert.True(parent.ExpectMsg<GpuHealthChanged>(timeout: Long).Healthy);
+        Assert.True(parent.ExpectMsg<GpuHealthChanged>(duration: Long).Healthy);
         AwaitAssert(() => Assert.False(IsRunning(first), "the hung worker is still running"), Long);
         if (State(actor).Pid is { } pid) StopAndAwaitExit(actor, pid);
     }
@@ -121,7 +123,7 @@ public sealed class BackendProcessActorSpecs()
     {
         var (actor, parent) = Start(Worker() with { Command = "/nonexistent/worker-binary", RestartBudget = 1 });
 
-        var gaveUp = parent.ExpectMsg<GpuHealthChanged>(timeout: Long);
+        var gaveUp = parent.ExpectMsg<GpuHealthChanged>(duration: Long);
 
         Assert.False(gaveUp.Healthy);
         Assert.Contains("could not start", gaveUp.Reason, StringComparison.Ordinal);
@@ -131,16 +133,18 @@ public sealed class BackendProcessActorSpecs()
     [Fact]
     public void Worker_output_is_logged_line_by_line_with_the_card_and_its_cuda_device()
     {
-        var lines = new ConcurrentQueue<LogEvent>();
-        using var subscription = Sys.EventStream.Subscribe<LogEvent>(lines.Enqueue);
+        var log = CreateTestProbe();
+        Sys.EventStream.Subscribe(log.Ref, typeof(LogEvent));
+        var lines = new List<LogEvent>();
         var (actor, parent) = Start(Worker(), device: 1);
         parent.ExpectMsg<GpuHealthChanged>(h => h.Healthy, Long);
 
         AwaitAssert(() =>
         {
-            Assert.Contains(lines, e => Equals(e.Properties.GetValueOrDefault("Gpu"), "gpu1") && Equals(e.Properties.GetValueOrDefault("Stream"), "stdout")
+            while (log.HasMessages) lines.Add((LogEvent)log.ReceiveOne(TimeSpan.Zero)!);
+            Assert.Contains(lines, e => Equals(e.Properties().GetValueOrDefault("Gpu"), "gpu1") && Equals(e.Properties().GetValueOrDefault("Stream"), "stdout")
                 && e.Render().Contains("CUDA_VISIBLE_DEVICES=1", StringComparison.Ordinal));
-            Assert.Contains(lines, e => Equals(e.Properties.GetValueOrDefault("Stream"), "stderr") && e.Render().Contains("hello on stderr", StringComparison.Ordinal));
+            Assert.Contains(lines, e => Equals(e.Properties().GetValueOrDefault("Stream"), "stderr") && e.Render().Contains("hello on stderr", StringComparison.Ordinal));
         }, Long);
         StopAndAwaitExit(actor, State(actor).Pid!.Value);
     }

@@ -1,5 +1,8 @@
 using Miner.Actors.Generation;
-using Miner.Actors.Kernel;
+using Akka.Actor;
+using Miner.Actors.Akka.Introspection;
+using Akka.TestKit;
+using Miner.Specs.TestKit.Akka;
 using Miner.Models.Splats;
 
 namespace Miner.Specs.Mining.Fakes;
@@ -8,7 +11,7 @@ namespace Miner.Specs.Mining.Fakes;
 /// A GPU actor for specs following the GenerationActor contract: asks the router for <c>2 − held</c> tasks, works one
 /// at a time for <see cref="FakeGpuBehaviour.GenerationTime"/>, and reports a <see cref="GenerationResult"/>.
 /// </summary>
-public sealed class FakeGpu : ReceiveActor
+public sealed class FakeGpu : IntrospectiveReceiveActor
 {
     private readonly string _name;
     private readonly IActorRef _router;

@@ -1,9 +1,0 @@
-namespace Miner.Actors.Kernel;
-
-public enum LogLevel
-{
-    Debug,
-    Information,
-    Warning,
-    Error,
-}

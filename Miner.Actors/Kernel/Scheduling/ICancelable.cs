@@ -1,8 +1,0 @@
-namespace Miner.Actors.Kernel;
-
-/// <summary>Handle of a scheduled action.</summary>
-public interface ICancelable
-{
-    bool IsCancellationRequested { get; }
-    void Cancel();
-}
