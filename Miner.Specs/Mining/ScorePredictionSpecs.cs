@@ -113,7 +113,7 @@ public sealed class ScorePredictionSpecs : MinerSpec
     public void The_persistent_score_keeper_journals_the_prediction_with_the_answer()
     {
         using var file = new TempSqliteFile();
-        using (var first = new SqliteJournalSpec(file))
+        using (var first = new SqliteJournalSpec(file.DatabasePath))
         {
             var keeper = first.StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
             first.Drain();
@@ -121,7 +121,7 @@ public sealed class ScorePredictionSpecs : MinerSpec
             keeper.Tell(Reported("t1", 0.6));
             first.AwaitAssert(() => Assert.NotNull(first.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry?.Prediction));
         }
-        using var second = new SqliteJournalSpec(file);
+        using var second = new SqliteJournalSpec(file.DatabasePath);
         var recovered = second.StartActor(Props.Create(() => new ScoreKeeper(new MiningOptions(), new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var prediction = second.Await(recovered.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!.Prediction!;
         Assert.Equal((1, 0.9, 0.6), (prediction.Count, prediction.MeanPredicted, prediction.MeanActual));

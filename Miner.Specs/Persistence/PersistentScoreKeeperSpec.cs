@@ -26,7 +26,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     /// <summary>First "process": one accepted result with a 270 s cooldown and a manual blacklisting for an hour; then it dies.</summary>
     private void RunAndDie(out DateTimeOffset cooldownUntil, out DateTimeOffset blacklistedUntil)
     {
-        using var kit = new SqliteJournalSpec(_file);
+        using var kit = new SqliteJournalSpec(_file.DatabasePath);
         var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
@@ -43,7 +43,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     public void After_a_kill_a_subscriber_learns_the_recovered_cooldowns()
     {
         RunAndDie(out var cooldownUntil, out _);
-        using var kit = new SqliteJournalSpec(_file);
+        using var kit = new SqliteJournalSpec(_file.DatabasePath);
         var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var poller = kit.CreateTestProbe("poller");
         keeper.Tell(new SubscribeValidatorEvents(poller.Ref, ValidatorEvents.All));
@@ -54,7 +54,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     public void After_a_kill_the_scores_are_recovered()
     {
         RunAndDie(out _, out _);
-        using var kit = new SqliteJournalSpec(_file);
+        using var kit = new SqliteJournalSpec(_file.DatabasePath);
         var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var entry = kit.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;
         Assert.Equal((1, 1, 0.8), (entry.Submissions, entry.Accepted, entry.LastScore));
@@ -66,7 +66,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     public void After_a_kill_the_blacklist_is_recovered_and_still_expires()
     {
         RunAndDie(out _, out var blacklistedUntil);
-        using var kit = new SqliteJournalSpec(_file);
+        using var kit = new SqliteJournalSpec(_file.DatabasePath);
         var keeper = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 500)), "scorekeeper");
         var subscriber = kit.CreateTestProbe("subscriber");
         keeper.Tell(new SubscribeValidatorEvents(subscriber.Ref, ValidatorEvents.All));
@@ -81,7 +81,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
     [Fact]
     public void Every_snapshot_every_events_the_ledger_is_snapshotted_and_a_new_keeper_recovers_from_it()
     {
-        using (var kit = new SqliteJournalSpec(_file))
+        using (var kit = new SqliteJournalSpec(_file.DatabasePath))
         {
             var first = kit.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 2)), "scorekeeper");
             Report(kit, first, "t1", 0.8);
@@ -90,7 +90,7 @@ public sealed class PersistentScoreKeeperSpec : IDisposable
             kit.AwaitAssert(() => Assert.Equal(2L, Sql("SELECT max(sequence_number) FROM snapshot WHERE persistence_id = 'scorekeeper';")));
         }
         Sql("DELETE FROM journal WHERE persistence_id = 'scorekeeper';"); // only the snapshot is left to recover from
-        using var second = new SqliteJournalSpec(_file);
+        using var second = new SqliteJournalSpec(_file.DatabasePath);
         var keeper = second.StartActor(Props.Create(() => new ScoreKeeper(Options, new ValidatorEventSubscribers(), 2)), "scorekeeper");
         var entry = second.Await(keeper.Ask<LedgerEntryReply>(new GetLedgerEntry("hk9"), TimeSpan.FromSeconds(5))).Entry!;
         Assert.Equal((2, 1, 1, 0.0), (entry.Submissions, entry.Accepted, entry.Failed, entry.LastScore));

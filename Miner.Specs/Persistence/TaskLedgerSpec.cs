@@ -22,14 +22,14 @@ public sealed class TaskLedgerSpec : IDisposable
     /// <summary>Records <paramref name="events"/> (each acknowledged, so written) in a system that then dies.</summary>
     private void RunAndDie(params ITaskLedgerEvent[] events)
     {
-        using var kit = new SqliteJournalSpec(_file);
+        using var kit = new SqliteJournalSpec(_file.DatabasePath);
         var ledger = kit.StartActor(Props.Create(() => new TaskLedger(500)), "ledger");
         foreach (var e in events) kit.Await(ledger.Ask<TaskRecorded>(new RecordTask(e), TimeSpan.FromSeconds(5)));
     }
 
     private IReadOnlyList<UnsettledTask> UnsettledAfterRestart()
     {
-        using var kit = new SqliteJournalSpec(_file);
+        using var kit = new SqliteJournalSpec(_file.DatabasePath);
         var ledger = kit.StartActor(Props.Create(() => new TaskLedger(500)), "ledger");
         return kit.Await(ledger.Ask<UnsettledTasks>(new GetUnsettledTasks(), TimeSpan.FromSeconds(5))).Tasks;
     }
@@ -83,7 +83,7 @@ public sealed class TaskLedgerSpec : IDisposable
     [Fact]
     public void Snapshots_delete_the_events_they_cover_and_recovery_reads_them()
     {
-        using (var kit = new SqliteJournalSpec(_file))
+        using (var kit = new SqliteJournalSpec(_file.DatabasePath))
         {
             var ledger = kit.StartActor(Props.Create(() => new TaskLedger(4)), "ledger");
             foreach (var e in new ITaskLedgerEvent[] { Pulled("hk1", "t1"), Pulled("hk2", "t2"), new TaskSettled("t1", DateTimeOffset.UnixEpoch), Pulled("hk3", "t3"), Pulled("hk4", "t4") })

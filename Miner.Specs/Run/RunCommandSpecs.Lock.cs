@@ -13,7 +13,7 @@ public sealed partial class RunCommandSpecs
     private MinerHome Home => MinerHome.FromSetting(_folder);
 
     /// <summary>The database the spec configuration names (<see cref="Config"/>).</summary>
-    private string Database => RunLock.DatabaseOf(new PersistenceOptions { SqlitePath = Path.Combine(_folder, "data", "miner.db") });
+    private string Database => RunLock.DatabaseOf(new PersistenceOptions { SqlitePath = Path.Combine(_folder, "data", "journal.db") });
 
     [Fact]
     public void A_second_miner_on_the_same_hotkey_and_database_refuses_to_start()
@@ -52,7 +52,7 @@ public sealed partial class RunCommandSpecs
         var (_, output, _) = Cli("run", "--dry-run", "--config", Config(ClosedPortEndpoint()));
 
         Assert.Contains("persistence: skipped: needs lock", output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_folder, "data", "miner.db")));
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "journal.db")));
     }
 
     [Fact]
@@ -73,22 +73,14 @@ public sealed partial class RunCommandSpecs
         var ours = CreateHotkey();
         var hotkey = Ss58.Encode(ours);
         await using var node = await ServeAsync(new FakeNeuron(ours, 0, 0, 0));
-        var (process, output) = await StartMiningProcessAsync(Config(node.Url.ToString()));
-        using (process)
+        using (var miner = await MiningProcess.StartAsync(Config(node.Url.ToString()), Path.Combine(_folder, "logs")))
         {
-            try
-            {
-                var held = Assert.Throws<RunRefusedException>(() => RunLock.Probe(Home, hotkey, Database));
-                Assert.Contains($"another miner (pid {process.Id})", held.Message, StringComparison.Ordinal);
+            var held = Assert.Throws<RunRefusedException>(() => RunLock.Probe(Home, hotkey, Database));
+            Assert.Contains($"another miner (pid {miner.Process.Id})", held.Message, StringComparison.Ordinal);
 
-                Assert.Equal(0, Kill(process.Id, 9)); // no handler runs: only the OS can release the lock
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
-                Assert.True(process.HasExited, $"the miner did not die of SIGKILL: {output()}");
-            }
-            finally
-            {
-                if (!process.HasExited) process.Kill(entireProcessTree: true);
-            }
+            Assert.True(miner.Signal(9)); // SIGKILL: no handler runs, only the OS can release the lock
+            await Task.WhenAny(miner.Process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
+            Assert.True(miner.Process.HasExited, $"the miner did not die of SIGKILL: {miner.Output()}");
         }
 
         using var next = RunLock.Take(Home, hotkey, Database);

@@ -58,7 +58,7 @@ public sealed partial class RunCommandSpecs : IDisposable
               reconnect-initial-delay = 0s
             }
             miner.home = "{{_folder}}"
-            miner.persistence.sqlite-path = "{{Path.Combine(_folder, "data", "miner.db")}}"
+            miner.persistence.sqlite-path = "{{Path.Combine(_folder, "data", "journal.db")}}"
             {{generation}}
             {{extra}}
             """, Encoding.UTF8);
@@ -192,7 +192,7 @@ public sealed partial class RunCommandSpecs : IDisposable
         Assert.Contains("(fallback)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("(fallback) (fallback)", output, StringComparison.Ordinal);
         Assert.Contains("dry run: ready to mine", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_folder, "data", "miner.db")));
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "journal.db")));
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed partial class RunCommandSpecs : IDisposable
         Assert.Contains("as uid 0", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("miner stopped after", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("0 submissions", stdout.ToString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_folder, "data", "miner.db")));
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "journal.db")));
     }
 
     [Fact]
@@ -271,73 +271,14 @@ public sealed partial class RunCommandSpecs : IDisposable
     {
         var ours = CreateHotkey();
         await using var node = await ServeAsync(new FakeNeuron(ours, 0, 0, 0));
-        var (process, output) = await StartMiningProcessAsync(Config(node.Url.ToString()));
-        using (process)
-        {
-            try
-            {
-                Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM, as a service manager stops it
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
-                Assert.True(process.HasExited, $"the miner did not exit within 90 s of SIGTERM: {output()}");
-            }
-            finally
-            {
-                if (!process.HasExited) process.Kill(entireProcessTree: true);
-            }
-            var text = output();
-            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {text}");
-            Assert.Contains("miner stopped after", text, StringComparison.Ordinal);
-        }
+        using var miner = await MiningProcess.StartAsync(Config(node.Url.ToString()), Path.Combine(_folder, "logs"));
+        Assert.True(miner.Signal(15)); // SIGTERM, as a service manager stops it
+        await Task.WhenAny(miner.Process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        Assert.True(miner.Process.HasExited, $"the miner did not exit within 90 s of SIGTERM: {miner.Output()}");
+        var text = miner.Output();
+        Assert.True(miner.Process.ExitCode == 0, $"exit {miner.Process.ExitCode}: {text}");
+        Assert.Contains("miner stopped after", text, StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// A `miner run` child process with <paramref name="config"/>, once it says it is mining; <c>Output</c> is what it
-    /// printed and logged so far. The spec fails (and the process is killed) when it does not start within a minute.
-    /// </summary>
-    private async Task<(Process Process, Func<string> Output)> StartMiningProcessAsync(string config)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "miner.dll"), "run", "--config", config })
-            start.ArgumentList.Add(arg);
-        var logs = Path.Combine(_folder, "logs");
-        start.ArgumentList.Add("--logging.file.enabled=true"); // its log explains a failure
-        start.ArgumentList.Add($"--logging.file.path={Path.Combine(logs, "miner-.log")}");
-        var output = new StringBuilder();
-        var mining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
-            if (e.Data.Contains("mining on netuid", StringComparison.Ordinal)) mining.TrySetResult();
-        };
-        process.OutputDataReceived += collect;
-        process.ErrorDataReceived += collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        string Output()
-        {
-            lock (output)
-                return output + string.Concat(Directory.Exists(logs) ? Directory.GetFiles(logs).Select(ReadShared) : []);
-        }
-        var started = await Task.WhenAny(mining.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        if (started != mining.Task)
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.Dispose();
-            Assert.Fail($"the miner did not start mining: {Output()}");
-        }
-        return (process, Output);
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return reader.ReadToEnd();
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 
     /// <summary>Calls <paramref name="onLine"/> once a written line contains <paramref name="marker"/>.</summary>
     private sealed class LineWatchingWriter(string marker, Action onLine) : StringWriter
