@@ -4,7 +4,7 @@ namespace Miner.Specs.Storage;
 
 /// <summary>
 /// A temp folder with a private copy of <c>Fixtures/legacy-journal.db</c>, an old-layout journal written once by the
-/// old SqliteJournal/SqliteSnapshotStore (by a throwaway program, not kept): 'scorekeeper' #1 pull, #2 cooldown until
+/// miner's journal code of that layout (by a throwaway program, not kept): 'scorekeeper' #1 pull, #2 cooldown until
 /// 2030-01-01, #3 manual ban of validator 5HGj…, snapshot at #3, #4 pull, #5 declined answer with cooldown until
 /// 2030-06-01; 'task-ledger' #1 task-a pulled, #2 submitted, #3 settled, #4 task-b pulled (in flight).
 /// </summary>

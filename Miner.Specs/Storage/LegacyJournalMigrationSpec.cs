@@ -9,7 +9,7 @@ namespace Miner.Specs.Storage;
 
 /// <summary>
 /// <see cref="LegacyJournalMigration"/> on <see cref="LegacyJournalFixture"/> (Fixtures/legacy-journal.db, made once by a
-/// throwaway program through the old SqliteJournal/SqliteSnapshotStore): recovery on Akka.Persistence.Sql, exact
+/// throwaway program through the miner's journal code of that layout): recovery on Akka.Persistence.Sql, exact
 /// copies, numbering, and refusals of hostile input.
 /// </summary>
 public sealed class LegacyJournalMigrationSpec : IDisposable
