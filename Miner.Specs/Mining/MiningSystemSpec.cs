@@ -133,4 +133,47 @@ public sealed class MiningSystemSpec : MinerSpec
         Assert.True(Validators.Sum(v => v.Accepted) > 0 && Validators.Sum(v => v.Penalties) > 0, "the run accepted and was penalised");
         Assert.True(unhandled.Count == 0, string.Join("\n", unhandled.Select(u => $"{u.Message.GetType().Name} from {u.Sender.Path} to {u.Recipient.Path}")));
     }
+
+    [Fact]
+    public void Stop_pulling_ends_the_pulls_and_the_tasks_in_flight_still_get_their_submission()
+    {
+        StartMiner(validators: 6, gpus: 1, failureRate: 0);
+        Advance(TimeSpan.FromMinutes(5));
+        Await(AskVirtual<PullingStopped>(_miner, StopPulling.Instance, TimeSpan.FromSeconds(1)));
+        var pulled = Validators.Sum(v => v.TasksHandedOut);
+        Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(pulled, Validators.Sum(v => v.TasksHandedOut));
+        Assert.Empty(Await(AskVirtual<InFlightTasks>(_miner, new GetInFlightTasks(), TimeSpan.FromSeconds(1))).Tasks);
+        Assert.All(Validators.SelectMany(v => v.SettledCount), p => Assert.Equal(1, p.Value));
+    }
+
+    [Fact]
+    public void When_drained_is_answered_once_pulling_stopped_and_nothing_is_in_flight()
+    {
+        _gpu.GenerationTime = TimeSpan.FromSeconds(30);
+        StartMiner(validators: 4, gpus: 1, failureRate: 0);
+        Advance(TimeSpan.FromMinutes(1));
+        Await(AskVirtual<PullingStopped>(_miner, StopPulling.Instance, TimeSpan.FromSeconds(1)));
+        var drained = AskVirtual<Drained>(_miner, WhenDrained.Instance, TimeSpan.FromMinutes(10));
+        Drain();
+        Assert.False(drained.IsCompleted); // the card still has its task
+        Advance(TimeSpan.FromMinutes(2));
+        Assert.True(drained.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Declining_what_is_in_flight_submits_each_unfinished_task_empty_once_without_penalty()
+    {
+        _gpu.GenerationTime = TimeSpan.FromHours(1); // the card would hold its task past any shutdown
+        StartMiner(validators: 4, gpus: 1, failureRate: 0);
+        Advance(TimeSpan.FromMinutes(1));
+        Await(AskVirtual<PullingStopped>(_miner, StopPulling.Instance, TimeSpan.FromSeconds(1)));
+        _miner.Tell(new DeclineInFlight("the miner is shutting down"));
+        var drained = AskVirtual<Drained>(_miner, WhenDrained.Instance, TimeSpan.FromMinutes(1));
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.True(drained.IsCompletedSuccessfully);
+        Assert.True(Validators.Sum(v => v.Declined) >= 1);
+        Assert.Equal(0, Validators.Sum(v => v.Penalties));
+        Assert.All(Validators.SelectMany(v => v.SettledCount), p => Assert.Equal(1, p.Value));
+    }
 }
