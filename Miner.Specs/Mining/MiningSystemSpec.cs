@@ -158,7 +158,7 @@ public sealed class MiningSystemSpec : MinerSpec
         Drain();
         Assert.False(drained.IsCompleted); // the card still has its task
         Advance(TimeSpan.FromMinutes(2));
-        Assert.True(drained.IsCompletedSuccessfully);
+        Assert.Same(Drained.Instance, Await(drained)); // the reply may complete the ask on another thread
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class MiningSystemSpec : MinerSpec
         _miner.Tell(new DeclineInFlight("the miner is shutting down"));
         var drained = AskVirtual<Drained>(_miner, WhenDrained.Instance, TimeSpan.FromMinutes(1));
         Advance(TimeSpan.FromSeconds(30));
-        Assert.True(drained.IsCompletedSuccessfully);
+        Assert.Same(Drained.Instance, Await(drained));
         Assert.True(Validators.Sum(v => v.Declined) >= 1);
         Assert.Equal(0, Validators.Sum(v => v.Penalties));
         Assert.All(Validators.SelectMany(v => v.SettledCount), p => Assert.Equal(1, p.Value));
