@@ -22,9 +22,22 @@ public sealed class MiningOptions : IValidatedOptions
     [NotNegative(Max = "1000")]
     public int OwnerEvery { get; set; } = 5;
 
-    /// <summary>How long a poller waits after a transport error or an empty reply (the base miner's FAILED_VALIDATOR_DELAY).</summary>
+    /// <summary>
+    /// How long a poller waits after an empty reply (the base miner's FAILED_VALIDATOR_DELAY), and the longest it waits
+    /// after consecutive transport errors (see <see cref="PullRetryDelay"/>).
+    /// </summary>
     [Positive(Max = "1d")]
     public TimeSpan PollerBackoff { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// How long a poller waits after a pull's transport error before it may pull again; it doubles with each further
+    /// consecutive transport error, up to <see cref="PollerBackoff"/>. Retrying a failed pull soon is safe: the validator
+    /// sets a cooldown only when a submission resets our task, never on a pull, so a pull that got no answer cannot have
+    /// put us on a cooldown we do not know; if it reached the validator and assigned a task, the next pull hands back
+    /// the same task (whose throttle clock is already running, which is why waiting the full backoff costs a cycle).
+    /// </summary>
+    [Positive(Max = "1h")]
+    public TimeSpan PullRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Added to every known cooldown before pulling again, against clock skew and the validator's integer seconds.</summary>
     [NotNegative(Max = "1h")]

@@ -21,6 +21,49 @@ public sealed class SchedulerSimulationSpec
         Assert.Equal((0L, 0, 0), (result.Violations, result.Penalties, result.TasksSettledTwice));
     }
 
+    /// <summary>The rows that were short of 98 % (30/2, 12/1, 12/2), four simulated hours each as in the bench.</summary>
+    [Theory]
+    [InlineData(30, 2, MiningOptions.StakeWeighted)]
+    [InlineData(30, 2, MiningOptions.RoundRobin)]
+    [InlineData(12, 1, MiningOptions.StakeWeighted)]
+    [InlineData(12, 1, MiningOptions.RoundRobin)]
+    [InlineData(12, 2, MiningOptions.StakeWeighted)]
+    [InlineData(12, 2, MiningOptions.RoundRobin)]
+    public void Balanced_and_supply_bound_rows_reach_98_percent_of_the_ceiling_without_violations(int validators, int gpus, string policy)
+    {
+        var result = SchedulerSimulation.Run(new SchedulerScenario(validators, gpus, TimeSpan.FromSeconds(20)), policy);
+        Assert.True(result.ShareOfCeiling >= 0.98, $"share {result.ShareOfCeiling:P1} of {result.Ceiling:F1}");
+        Assert.Equal((0L, 0, 0), (result.Violations, result.Penalties, result.TasksSettledTwice));
+    }
+
+    [Fact]
+    public void Without_lost_answers_or_throttle_overruns_the_supply_is_one_task_per_validator_and_cooldown()
+    {
+        var scenario = new SchedulerScenario(12, 1, TimeSpan.FromSeconds(5)) { Network = new SimulatedNetworkSettings { TransportFailureRate = 0 } };
+        Assert.Equal(576, scenario.Supply, 3);
+        Assert.Equal(scenario.FluidCeiling, scenario.Ceiling, 3);
+    }
+
+    [Fact]
+    public void A_lost_answer_costs_the_supply_the_penalty_a_miner_without_violations_must_wait_out()
+    {
+        // Generation short enough that the throttle never adds: 1 % of answers lost, each a 900 s cycle instead of 300 s.
+        var scenario = new SchedulerScenario(12, 1, TimeSpan.FromSeconds(5))
+        {
+            Network = new SimulatedNetworkSettings { TransportFailureRate = 0.02, LostReplyShare = 0.5 },
+        };
+        Assert.Equal(12 * 14400 / (0.99 * 300 + 0.01 * 900), scenario.Supply, 3);
+    }
+
+    [Fact]
+    public void A_generation_that_runs_past_the_throttle_period_lengthens_the_supply_cycle()
+    {
+        var quick = new SchedulerScenario(12, 1, TimeSpan.FromSeconds(5)) { Network = new SimulatedNetworkSettings { TransportFailureRate = 0 } };
+        var slow = quick with { MeanGeneration = TimeSpan.FromSeconds(20) };
+        Assert.InRange(12 * 14400 / slow.Supply - 300, 1.0, 1.2); // E[(generation + 7.5 s - 30 s)+] is about 1.08 s
+        Assert.True(slow.Supply < quick.Supply);
+    }
+
     [Fact]
     public void The_base_miner_loop_leaves_the_GPU_idle_while_it_waits_for_validation()
     {

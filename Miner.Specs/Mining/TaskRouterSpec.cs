@@ -156,4 +156,36 @@ public sealed class TaskRouterSpec : MinerSpec
         _submitter.Reply(new SubmissionFinished("t1", "a", true, true, false, "declined"));
         Assert.Empty(Await(_router.Ask<InFlightTasks>(new GetInFlightTasks(), TimeSpan.FromSeconds(1))).Tasks);
     }
+
+    [Fact]
+    public void With_two_GPUs_a_task_is_held_for_the_first_idle_card_rather_than_queued_behind_a_running_one()
+    {
+        var gpu1 = CreateTestProbe("gpu-1");
+        var first = Dispatch("t1"); // gpu-0 runs t1
+        gpu1.Send(_router, new WorkRequest("gpu-1", 1));
+        var pullB = _pollerB.ExpectMsg<PullNow>();
+        _pollerB.Reply(new TaskPulled(Validator(2, "b"), ProtocolTask.Text("t2", "a blue cup"), Clock.Now, pullB.RequestId));
+        Assert.Equal("t2", gpu1.ExpectMsg<GenerationTask>().TaskId); // the idle card gets it
+        _gpu.Send(_router, new WorkRequest("gpu-0", 1)); // gpu-0 asks for a prefetch while it runs t1
+        gpu1.Send(_router, new WorkRequest("gpu-1", 1)); // so does gpu-1 while it runs t2
+        _router.Tell(new PollerAvailability("a", true, null, "available")); // a's validator (a probe here) may be pulled again
+        var pullA = _pollerA.ExpectMsg<PullNow>();
+        _pollerA.Reply(new TaskPulled(Validator(1, "a"), ProtocolTask.Text("t3", "a green hat"), Clock.Now, pullA.RequestId));
+        ExpectNoMsgSettled(_gpu);
+        ExpectNoMsgSettled(gpu1);
+        gpu1.Send(_router, new GenerationResult("t2", "gpu-1", GenerationOutcome.Generated, new Models.Splats.GaussianCloud(10, 0), "ok", [], null));
+        Assert.Equal("t3", gpu1.ExpectMsg<GenerationTask>().TaskId); // the card that freed first
+        ExpectNoMsgSettled(_gpu);
+        Assert.Equal("t1", first.TaskId);
+    }
+
+    [Fact]
+    public void A_single_GPU_gets_its_prefetched_task_while_it_is_busy()
+    {
+        Dispatch("t1");
+        _gpu.Send(_router, new WorkRequest("gpu-0", 1));
+        var pull = _pollerB.ExpectMsg<PullNow>();
+        _pollerB.Reply(new TaskPulled(Validator(2, "b"), ProtocolTask.Text("t2", "a blue cup"), Clock.Now, pull.RequestId));
+        Assert.Equal("t2", _gpu.ExpectMsg<GenerationTask>().TaskId);
+    }
 }

@@ -121,21 +121,64 @@ public sealed class ValidatorPollerSpec : MinerSpec
     }
 
     [Fact]
-    public void A_transport_error_backs_off_for_the_configured_time()
+    public void A_transport_error_backs_off_for_the_pull_retry_delay()
     {
         _network.FailWhen = _ => true;
         var start = Clock.Now;
         _router.Send(_poller, new PullNow(1));
         Advance(TimeSpan.FromSeconds(1));
         var backoff = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 1);
-        Assert.Equal(start + TimeSpan.FromSeconds(0.4) + TimeSpan.FromSeconds(300), backoff.Until);
+        Assert.Equal(start + TimeSpan.FromSeconds(0.4) + new MiningOptions().PullRetryDelay, backoff.Until);
         _network.FailWhen = null;
-        Advance(TimeSpan.FromSeconds(200));
+        Advance(TimeSpan.FromSeconds(5));
         _router.Send(_poller, new PullNow(2));
         Assert.False(_router.ExpectMsg<PollerAvailability>(a => a.RequestId == 2).Available);
-        Advance(TimeSpan.FromSeconds(100));
+        Advance(TimeSpan.FromSeconds(5));
         _router.ExpectMsg<PollerAvailability>(a => a.Available);
         Assert.Equal(0, _rules.Pulls);
+    }
+
+    [Fact]
+    public void Consecutive_transport_errors_double_the_retry_delay_up_to_the_poller_backoff()
+    {
+        _network.FailWhen = _ => true;
+        var delays = new List<double>();
+        for (var i = 1; i <= 7; i++)
+        {
+            _router.Send(_poller, new PullNow(i));
+            Advance(TimeSpan.FromSeconds(0.4));
+            var backoff = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == i);
+            delays.Add((backoff.Until!.Value - Clock.Now).TotalSeconds);
+            Advance(backoff.Until.Value - Clock.Now);
+            _router.ExpectMsg<PollerAvailability>(a => a.Available);
+        }
+        Assert.Equal([10, 20, 40, 80, 160, 300, 300], delays);
+        Assert.Equal(0, _rules.Pulls);
+    }
+
+    [Fact]
+    public void A_pull_that_gets_an_answer_resets_the_retry_delay()
+    {
+        _network.FailWhen = _ => true;
+        for (var i = 1; i <= 3; i++)
+        {
+            _router.Send(_poller, new PullNow(i));
+            Advance(TimeSpan.FromSeconds(0.4));
+            var backoff = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == i);
+            Advance(backoff.Until!.Value - Clock.Now);
+            _router.ExpectMsg<PollerAvailability>(a => a.Available);
+        }
+        _network.FailWhen = null;
+        var pulled = PullTask(4);
+        var answer = _rules.Submit(Clock.Now, pulled.Task.Id, false, 0.9);
+        _poller.Tell(new ValidatorCooldownKnown("hk3", answer.CooldownUntil!.Value, pulled.Task.Id));
+        Advance(answer.CooldownUntil.Value + TimeSpan.FromSeconds(1) - Clock.Now);
+        _router.FishForMessage<PollerAvailability>(a => a.Available);
+        _network.FailWhen = _ => true;
+        _router.Send(_poller, new PullNow(5));
+        Advance(TimeSpan.FromSeconds(0.4));
+        var after = _router.ExpectMsg<PollerAvailability>(a => a.RequestId == 5);
+        Assert.Equal(TimeSpan.FromSeconds(10), after.Until!.Value - Clock.Now);
     }
 
     [Fact]

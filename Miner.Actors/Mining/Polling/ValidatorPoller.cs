@@ -24,6 +24,7 @@ public sealed class ValidatorPoller : IntrospectiveReceiveActor
     private string? _heldTask;
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
     private string _blockedReason = "";
+    private int _transportFailures;
 
     public ValidatorPoller(ValidatorInfo validator, IValidatorClient client, IActorRef router, IActorRef scoreKeeper, MiningOptions options)
     {
@@ -109,6 +110,7 @@ public sealed class ValidatorPoller : IntrospectiveReceiveActor
         _pullInFlight = null;
         var reply = m.Reply;
         _scoreKeeper.Tell(new PullReported(_validator, reply), Self);
+        _transportFailures = reply.Kind == PullReplyKind.TransportError ? _transportFailures + 1 : 0;
         switch (reply.Kind)
         {
             case PullReplyKind.Task:
@@ -126,14 +128,25 @@ public sealed class ValidatorPoller : IntrospectiveReceiveActor
                 Block(Now + _options.PollerBackoff, "empty reply, backing off");
                 break;
             default:
-                Block(Now + _options.PollerBackoff, "transport error, backing off");
-                ValidatorLog.Info("pull from uid {Uid} failed, backing off {Backoff}: {Error}", _validator.Uid, _options.PollerBackoff, reply.Error);
+                var retry = RetryDelay(_transportFailures);
+                Block(Now + retry, "transport error, backing off");
+                ValidatorLog.Info("pull from uid {Uid} failed ({Failures} in a row), retrying in {Delay}: {Error}", _validator.Uid, _transportFailures, retry, reply.Error);
                 break;
         }
         // A cooldown that already ended (a slow reply) leaves no timer to announce the poller later: say so now.
         var available = Now >= _blockedUntil;
         _router.Tell(new PollerAvailability(_validator.Hotkey, available, available ? null : _blockedUntil,
             available ? "available" : _blockedReason, m.RequestId), Self);
+    }
+
+    /// <summary>
+    /// After the <paramref name="failures"/>-th transport error in a row: <see cref="MiningOptions.PullRetryDelay"/>,
+    /// doubled for each earlier one, capped at <see cref="MiningOptions.PollerBackoff"/>.
+    /// </summary>
+    private TimeSpan RetryDelay(int failures)
+    {
+        var seconds = _options.PullRetryDelay.TotalSeconds * Math.Pow(2, Math.Min(30, Math.Max(0, failures - 1)));
+        return TimeSpan.FromSeconds(Math.Min(seconds, _options.PollerBackoff.TotalSeconds));
     }
 
     private void Block(DateTimeOffset until, string reason)

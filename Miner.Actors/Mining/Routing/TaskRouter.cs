@@ -255,6 +255,7 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
         var timings = string.Join(", ", m.Timings.Select(s => $"{s.Stage} {s.Elapsed.TotalSeconds:F1}s"));
         Log.With("TaskId", m.TaskId).Info("{Gpu} finished {TaskId}: {Outcome} ({Reason}) {Timings}", m.Gpu, m.TaskId, m.Outcome, m.Reason, timings);
         ToSubmitter(t, m.Outcome, m.Cloud, m.Reason);
+        Dispatch(); // the card may be idle now: a task held for the first free card goes to it
     }
 
     private void ReplyIfDrained()
@@ -347,19 +348,39 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
     private bool AwaitingResumePollers =>
         Now - _recoveryStarted < ResumeGrace && _resume.Keys.Any(h => !_pollers.ContainsKey(h) && !_heldUntil.ContainsKey(h));
 
+    /// <summary>
+    /// The GPU a waiting task goes to now: an idle one that asked (nothing of ours generating on it), in turn among
+    /// them; failing that, a busy one with a free prefetch slot only when it is the only healthy card. With several
+    /// cards a task is not queued behind a running one: nobody knows which card frees first, so it waits here and goes
+    /// to whichever card is idle first (one shared queue instead of one per card). Every second a task waits in a
+    /// card's queue while another card is free counts against the validator's throttle period and, past it, lengthens
+    /// that validator's cooldown.
+    /// </summary>
     private IActorRef? NextGpuWithSlot()
     {
+        IActorRef? busyWithSlot = null;
+        var healthy = 0;
         for (var i = 0; i < _gpuOrder.Count; i++)
         {
             var index = (_nextGpu + i) % _gpuOrder.Count;
             var gpu = _gpuOrder[index];
             var demand = _gpus[gpu];
-            if (!demand.Healthy || demand.Slots <= 0) continue;
+            if (!demand.Healthy) continue;
+            healthy++;
+            if (demand.Slots <= 0) continue;
+            if (IsGenerating(gpu))
+            {
+                busyWithSlot ??= gpu;
+                continue;
+            }
             _nextGpu = (index + 1) % _gpuOrder.Count;
             return gpu;
         }
-        return null;
+        return healthy == 1 ? busyWithSlot : null;
     }
+
+    private bool IsGenerating(IActorRef gpu) =>
+        _inFlight.Values.Any(t => t.Stage == InFlightStage.Generating && Equals(t.GpuRef, gpu));
 
     private sealed class PollerSlot(Mining.Edge.ValidatorInfo validator, IActorRef poller)
     {

@@ -15,7 +15,11 @@ public sealed record SchedulerRunResult(
     double GpuIdleShare,
     int TasksHandedOut,
     int TasksSettledTwice,
-    int TasksNeverSettled)
+    int TasksNeverSettled,
+    double FluidCeiling)
 {
     public double ShareOfCeiling => Ceiling <= 0 ? 0 : Accepted / Ceiling;
+
+    /// <summary>Share of min(G × duration / mean generation, V × duration / cooldown), the ceiling before the validator rules.</summary>
+    public double ShareOfFluidCeiling => FluidCeiling <= 0 ? 0 : Accepted / FluidCeiling;
 }

@@ -73,7 +73,8 @@ public static class SchedulerSimulation
             1 - busy / (scenario.Gpus * (clock.Now - start).TotalSeconds),
             validators.Sum(v => v.TasksHandedOut),
             validators.Sum(v => v.SettledCount.Values.Count(c => c > 1)),
-            validators.Sum(v => v.SettledCount.Values.Count(c => c == 0)));
+            validators.Sum(v => v.SettledCount.Values.Count(c => c == 0)),
+            scenario.FluidCeiling);
     }
 
     private static void RunActors(ActorSystem system, SchedulerScenario scenario, string policy, AkkaVirtualScheduler clock, SimulatedNetwork network,

@@ -24,6 +24,7 @@ public sealed class SimulatedGpu : IntrospectiveReceiveActor
     private readonly Queue<GenerationTask> _queue = new();
     private GenerationTask? _running;
     private DateTimeOffset _startedAt;
+    private int _owed;
 
     public SimulatedGpu(string name, IActorRef router, Func<TimeSpan> generationTime, int capacity, GpuUsage usage)
     {
@@ -34,6 +35,7 @@ public sealed class SimulatedGpu : IntrospectiveReceiveActor
         _usage = usage;
         Receive<GenerationTask>(task =>
         {
+            _owed = Math.Max(0, _owed - 1);
             _queue.Enqueue(task);
             _usage.MostHeld = Math.Max(_usage.MostHeld, _queue.Count + (_running is null ? 0 : 1));
             StartNext();
@@ -64,9 +66,13 @@ public sealed class SimulatedGpu : IntrospectiveReceiveActor
         Timers.StartSingleTimer("done", Done.Instance, _generationTime());
     }
 
+    /// <summary>As the GenerationActor: asks for its free slots only once the router delivered every task asked before.</summary>
     private void RequestWork()
     {
+        if (_owed > 0) return;
         var wanted = Math.Max(0, _capacity - _queue.Count - (_running is null ? 0 : 1));
+        if (wanted == 0) return;
+        _owed = wanted;
         _router.Tell(new WorkRequest(_name, wanted), Self);
     }
 

@@ -45,17 +45,17 @@ public static class BenchSchedulerCommand
             stdout.WriteLine(JsonSerializer.Serialize(results.Select(r => new
             {
                 policy = r.Policy, validators = r.Validators, gpus = r.Gpus, mean_generation_s = r.MeanGenerationSeconds,
-                ceiling = Math.Round(r.Ceiling), accepted = r.Accepted, share_of_ceiling = Math.Round(r.ShareOfCeiling, 4),
+                ceiling = Math.Round(r.Ceiling, 1), fluid_ceiling = Math.Round(r.FluidCeiling), accepted = r.Accepted, share_of_ceiling = Math.Round(r.ShareOfCeiling, 4), share_of_fluid_ceiling = Math.Round(r.ShareOfFluidCeiling, 4),
                 gpu_idle = Math.Round(r.GpuIdleShare, 4), violations = r.Violations, penalties = r.Penalties, declined = r.Declined,
                 tasks_handed_out = r.TasksHandedOut, tasks_settled_twice = r.TasksSettledTwice, tasks_open_at_end = r.TasksNeverSettled,
             })));
             return 0;
         }
         foreach (var setting in scenarios.Select(Setting).Distinct()) stdout.WriteLine(setting);
-        stdout.WriteLine($"{"V",3} {"G",2} {"gen",5} {"ceiling",8}  {"policy",-15} {"accepted",8} {"share",7} {"GPU idle",8} {"violations",10} {"penalties",9} {"open",5}");
+        stdout.WriteLine($"{"V",3} {"G",2} {"gen",5} {"fluid",6} {"ceiling",8}  {"policy",-15} {"accepted",8} {"share",7} {"of fluid",8} {"GPU idle",8} {"violations",10} {"penalties",9} {"open",5}");
         foreach (var r in results)
         {
-            stdout.WriteLine($"{r.Validators,3} {r.Gpus,2} {r.MeanGenerationSeconds,4:F0}s {r.Ceiling,8:F0}  {r.Policy,-15} {r.Accepted,8} {r.ShareOfCeiling,7:P1} {r.GpuIdleShare,8:P1} {r.Violations,10} {r.Penalties,9} {r.TasksNeverSettled,5}");
+            stdout.WriteLine($"{r.Validators,3} {r.Gpus,2} {r.MeanGenerationSeconds,4:F0}s {r.FluidCeiling,6:F0} {r.Ceiling,8:F1}  {r.Policy,-15} {r.Accepted,8} {r.ShareOfCeiling,7:P1} {r.ShareOfFluidCeiling,8:P1} {r.GpuIdleShare,8:P1} {r.Violations,10} {r.Penalties,9} {r.TasksNeverSettled,5}");
         }
         return 0;
     }
