@@ -54,7 +54,7 @@ public sealed class RunSession : IAsyncDisposable
         var gpus = plan.Gpus;
         var setup = new MinerGuardianSetup(
             settings.Mining,
-            new SubtensorValidatorSetSource(plan.Subtensor, settings.Metagraph, plan.Endpoint.ToString()),
+            plan.Source,
             new DendriteValidatorClient(dendrite),
             new SpzResultEncoder(),
             plan.Hotkey.Ss58Address, // never poll ourselves
