@@ -14,6 +14,7 @@ public static class BittensorFlags
     {
         "wallet.name", "wallet.hotkey", "wallet.path", "subtensor.network", "subtensor.chain-endpoint", "netuid",
         "logging.debug", "logging.trace", "home",
+        "metagraph.file", // not bittensor's: `miner run`'s short form of miner.metagraph.file, kept an override the same way
     };
 
     /// <summary>Adds the wallet, subtensor, logging and home flags (and --netuid when <paramref name="netuid"/>).</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Miner.Host.Commands.Devnet;
+using Miner.Host.Commands.Devnet.Validators;
 using Miner.Host.Commands.Generation;
 using Miner.Host.Configuration;
 using Miner.Host.Devnet;
@@ -27,6 +28,7 @@ public static class DevnetCommands
         {
             tasks, validators, gpus, seed, output, devnetConfig,
         };
+        command.Subcommands.Add(CreateValidators(context));
         command.SetAction(parse => context.WithSettings(parse, settings =>
         {
             if (LoadDevnet(context, parse.GetValue(devnetConfig)?.FullName) is not { } devnet) return ExitCodes.Failed;
@@ -39,6 +41,43 @@ public static class DevnetCommands
             using var stop = new StopSignals();
             return DevnetCommand.RunAsync(devnet, settings, parse.GetValue(tasks), parse.GetValue(validators), parse.GetValue(gpus),
                 parse.GetValue(seed), parse.GetValue(output)!, DevnetOutputMode.Auto, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
+        }));
+        return command;
+    }
+
+    /// <summary>`miner devnet validators`: the devnet's validators alone, for miners started elsewhere.</summary>
+    public static Command CreateValidators(CliContext context)
+    {
+        var validators = new Option<int?>("--validators") { Description = "Validators to start (default devnet.validators, 4)" };
+        var state = new Option<string>("--state")
+        {
+            Description = "Folder for metagraph.json (for `miner run --metagraph.file`) and validators.json (counters, rewritten every second)",
+            Required = true,
+        };
+        var tasksPerValidator = new Option<int?>("--tasks-per-validator")
+        {
+            Description = "Each validator hands out K tasks, then answers pulls with no task (default: no end)",
+        };
+        var miners = new Option<string?>("--miners")
+        {
+            Description = "Comma-separated SS58 hotkeys the validators recognise; metagraph.json lists them as miners (uids after the validators')",
+        };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the validators' dev hotkeys, tasks and injected failures (default devnet.seed, 1)" };
+        var devnetConfig = new Option<FileInfo?>("--devnet-config") { Description = "Operator HOCON file over hocon/devnet.conf" };
+        var command = new Command("validators", "Run only the devnet's validators on loopback until Ctrl+C or SIGTERM, for miners run with "
+            + "`miner run --metagraph.file DIR/metagraph.json`")
+        {
+            validators, state, tasksPerValidator, miners, seed, devnetConfig,
+        };
+        // The miner's settings are loaded only to refuse bad --section.key flags, as `miner devnet` does.
+        command.SetAction(parse => context.WithSettings(parse, _ =>
+        {
+            if (LoadDevnet(context, parse.GetValue(devnetConfig)?.FullName) is not { } devnet) return ExitCodes.Failed;
+            var hotkeys = (parse.GetValue(miners) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var request = new DevnetValidatorsRequest(parse.GetValue(state)!, hotkeys, parse.GetValue(validators), parse.GetValue(tasksPerValidator),
+                parse.GetValue(seed));
+            using var stop = new StopSignals();
+            return DevnetValidatorsCommand.RunAsync(devnet, request, context.Out, context.Error, stop.Token).GetAwaiter().GetResult();
         }));
         return command;
     }

@@ -15,6 +15,7 @@ public static class MinerCli
     {
         ["netuid"] = "miner.metagraph.netuid",
         ["home"] = "miner.home",
+        ["metagraph.file"] = "miner.metagraph.file",
     };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? environment = null)

@@ -17,6 +17,12 @@ public static class RunCommands
             dryRun,
         };
         BittensorFlags.AddTo(command, netuid: true);
+        command.Options.Add(new Option<string>("--metagraph.file")
+        {
+            Description = "Read the validators and our uid from this devnet metagraph file (`miner devnet validators --state DIR` writes "
+                + "DIR/metagraph.json) instead of subtensor; loopback axons allowed (miner.metagraph.file)",
+            HelpName = "FILE",
+        });
         command.SetAction(parse => context.WithSettings(parse, settings =>
         {
             using var stop = new StopSignals();

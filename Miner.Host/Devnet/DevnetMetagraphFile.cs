@@ -11,8 +11,10 @@ namespace Miner.Host.Devnet;
 /// The devnet metagraph as a JSON file, for the miner's metagraph reader in devnet mode:
 /// <code>
 /// { "netuid": 17,
-///   "validators": [ { "uid": 0, "hotkey": "5F...", "stake": 10000.0, "ip": "127.0.0.1", "port": 40123, "serving": true } ] }
+///   "validators": [ { "uid": 0, "hotkey": "5F...", "stake": 10000.0, "ip": "127.0.0.1", "port": 40123, "serving": true } ],
+///   "miners": [ { "uid": 4, "hotkey": "5G..." } ] }
 /// </code>
+/// <c>miners</c> is optional (absent: none); `miner run --metagraph.file` finds its uid there.
 /// <c>stake</c> is S in TAO; <c>ip</c> an IPv4/IPv6 literal; <c>serving</c> false means the axon is not to be called.
 /// Unknown keys are ignored. Reading is strict: a missing or mistyped field, a bad SS58 hotkey or address, a port
 /// outside 1..65535 or a duplicate uid is an error naming the file and the field.
@@ -53,6 +55,19 @@ public static class DevnetMetagraphFile
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            // Only when there are any: files of `miner devnet`, which lists no miner, stay as they were.
+            if (metagraph.Miners.Count > 0)
+            {
+                json.WriteStartArray("miners");
+                foreach (var m in metagraph.Miners)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("uid", m.Uid);
+                    json.WriteString("hotkey", m.Hotkey);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         return buffer.ToArray();
@@ -114,8 +129,29 @@ public static class DevnetMetagraphFile
                 if (validators.Any(v => v.Uid == uid)) throw new FormatException($"{source}: {at}.uid: uid {uid} appears twice");
                 validators.Add(new DevnetMetagraphValidator(uid, hotkey, stake, ip, port, serving.GetBoolean()));
             }
-            return new DevnetMetagraph(netuid, validators);
+            return new DevnetMetagraph(netuid, validators) { Miners = ParseMiners(root, source, validators) };
         }
+    }
+
+    private static List<DevnetMetagraphMiner> ParseMiners(JsonElement root, string source, List<DevnetMetagraphValidator> validators)
+    {
+        var miners = new List<DevnetMetagraphMiner>();
+        if (!root.TryGetProperty("miners", out var list)) return miners;
+        if (list.ValueKind != JsonValueKind.Array) throw new FormatException($"{source}: miners: expected an array");
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var at = $"miners[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object) throw new FormatException($"{source}: {at}: expected an object");
+            var uid = Integer(item, "uid", $"{source}: {at}", 0, ushort.MaxValue);
+            var hotkey = Text(item, "hotkey", $"{source}: {at}");
+            if (!Ss58.TryDecode(hotkey, out _)) throw new FormatException($"{source}: {at}.hotkey: '{Shorten(hotkey)}' is not an SS58 address");
+            if (validators.Any(v => v.Uid == uid) || miners.Any(m => m.Uid == uid))
+                throw new FormatException($"{source}: {at}.uid: uid {uid} appears twice");
+            if (miners.Any(m => m.Hotkey == hotkey)) throw new FormatException($"{source}: {at}.hotkey: {hotkey} appears twice");
+            miners.Add(new DevnetMetagraphMiner(uid, hotkey));
+        }
+        return miners;
     }
 
     private static int Integer(JsonElement owner, string name, string where, int min, int max)

@@ -39,15 +39,18 @@ public sealed class DevnetNetwork : IAsyncDisposable
     /// <param name="scorer">Scores submissions; null uses <see cref="DevnetProxyScorer"/> with <see cref="DevnetOptions.Scoring"/>.</param>
     /// <param name="time">The validators' clock (cooldowns, nonces, latency); null is the system clock.</param>
     /// <param name="tasks">Shared by the validators: a limit there caps the tasks they hand out in all; null hands out without end.</param>
+    /// <param name="tasksPerValidator">Caps the tasks each validator hands out (`devnet validators`); null: no cap of its own.</param>
+    /// <param name="miners">Hotkeys (SS58) registered before the metagraph file is written, so the file lists them with their uids.</param>
     public static async Task<DevnetNetwork> StartAsync(DevnetOptions options, TimeProvider? time = null, ISubmissionScorer? scorer = null,
-        DevnetTaskBook? tasks = null, CancellationToken cancellation = default)
+        DevnetTaskBook? tasks = null, CancellationToken cancellation = default, int? tasksPerValidator = null, IReadOnlyList<string>? miners = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         time ??= TimeProvider.System;
         scorer ??= new DevnetProxyScorer(options.Scoring);
         tasks ??= new DevnetTaskBook();
-        var miners = new DevnetMinerRegistry(firstUid: options.Validators);
+        var registry = new DevnetMinerRegistry(firstUid: options.Validators);
+        foreach (var hotkey in miners ?? []) registry.Register(hotkey);
         var hosts = new List<DevnetValidatorHost>();
         try
         {
@@ -56,16 +59,20 @@ public sealed class DevnetNetwork : IAsyncDisposable
                 var hotkey = Ss58.Encode(DevnetKeys.Validator(options.Seed, uid).PublicKey);
                 var behaviour = options.BehaviourOf(uid);
                 var source = new DevnetTaskSource(options.Tasks, Derive(options.Seed, uid, 1));
-                var validator = new DevnetValidator(uid, hotkey, options.RulesOf(uid), behaviour.Acceptance, miners, source, scorer, time, tasks);
+                var validator = new DevnetValidator(uid, hotkey, options.RulesOf(uid), behaviour.Acceptance, registry, source, scorer, time, tasks,
+                    tasksPerValidator);
                 var port = options.BasePort == 0 ? 0 : options.BasePort + uid;
                 hosts.Add(await DevnetValidatorHost.StartAsync(validator, behaviour, options.Host, port, Derive(options.Seed, uid, 2), time, cancellation)
                     .ConfigureAwait(false));
             }
             var stake = options.ValidatorStakeTao;
             var metagraph = new DevnetMetagraph(options.Netuid, hosts.Select(h =>
-                new DevnetMetagraphValidator(h.Validator.Uid, h.Validator.Hotkey, stake, h.Target.Address.ToString(), h.Target.Port, Serving: true)).ToArray());
+                new DevnetMetagraphValidator(h.Validator.Uid, h.Validator.Hotkey, stake, h.Target.Address.ToString(), h.Target.Port, Serving: true)).ToArray())
+            {
+                Miners = registry.Registered.OrderBy(m => m.Value).Select(m => new DevnetMetagraphMiner(m.Value, m.Key)).ToArray(),
+            };
             DevnetMetagraphFile.Write(options.MetagraphFile, metagraph);
-            return new DevnetNetwork(options, miners, hosts, metagraph, tasks);
+            return new DevnetNetwork(options, registry, hosts, metagraph, tasks);
         }
         catch
         {

@@ -19,12 +19,17 @@ public sealed class DevnetValidator
     private readonly TimeProvider _time;
     private readonly DevnetTaskBook _book;
     private readonly Dictionary<int, DevnetMinerData> _data = [];
+    private readonly Dictionary<int, DevnetMinerCounters> _counters = [];
+    private int _handedOut;
     private readonly Lock _gate = new();
 
     public DevnetValidator(int uid, string hotkey, DevnetRuleOptions rules, DevnetAcceptance acceptance,
-        DevnetMinerRegistry miners, IDevnetTaskSource tasks, ISubmissionScorer scorer, TimeProvider time, DevnetTaskBook? book = null)
+        DevnetMinerRegistry miners, IDevnetTaskSource tasks, ISubmissionScorer scorer, TimeProvider time, DevnetTaskBook? book = null,
+        int? taskLimit = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        if (taskLimit is < 1) throw new ArgumentOutOfRangeException(nameof(taskLimit), "a validator's task limit must be at least 1");
+        TaskLimit = taskLimit;
         rules.Validate("devnet.rules");
         Uid = uid;
         Hotkey = hotkey ?? throw new ArgumentNullException(nameof(hotkey));
@@ -45,6 +50,27 @@ public sealed class DevnetValidator
     public DevnetAcceptance Acceptance { get; }
 
     public DevnetValidatorStats Stats { get; } = new();
+
+    /// <summary>Tasks this validator hands out before it has none left (`devnet validators --tasks-per-validator`); null: no end.</summary>
+    public int? TaskLimit { get; }
+
+    /// <summary>True once <see cref="TaskLimit"/> tasks were handed out.</summary>
+    public bool Exhausted
+    {
+        get
+        {
+            lock (_gate) return TaskLimit is { } limit && _handedOut >= limit;
+        }
+    }
+
+    /// <summary>The counters of every registered miner, by uid (zeros for one that never called).</summary>
+    public IReadOnlyList<DevnetMinerStats> MinerStats()
+    {
+        var registered = _miners.Registered;
+        lock (_gate)
+            return registered.OrderBy(m => m.Value)
+                .Select(m => (_counters.TryGetValue(m.Value, out var c) ? c : new DevnetMinerCounters(m.Key)).Snapshot(m.Value)).ToArray();
+    }
 
     /// <summary>Unix seconds as a float, the validator's <c>time.time()</c>.</summary>
     private double Now => (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds;
@@ -81,9 +107,12 @@ public sealed class DevnetValidator
         lock (_gate)
         {
             var miner = MinerData(uid);
+            var counters = Counters(uid, request.Dendrite.Hotkey!);
+            counters.Pulls++;
             if (miner.IsOnCooldown(now))
             {
                 Stats.Violation();
+                counters.CooldownViolations++;
                 miner.CooldownViolations++;
                 if (miner.CooldownViolations > _rules.CooldownViolationsThreshold)
                     miner.CooldownUntil += (long)_rules.CooldownViolationPenalty.TotalSeconds;
@@ -94,10 +123,14 @@ public sealed class DevnetValidator
             else
             {
                 // The run's task limit is reached: no task and no cooldown, as a validator with an empty queue answers.
+                if (TaskLimit is { } limit && _handedOut >= limit) return request with { Task = null, CooldownUntil = 0 };
                 if (!_book.TryHandOut()) return request with { Task = null, CooldownUntil = 0 };
                 task = _tasks.Next();
                 miner.Assign(task, now);
+                _handedOut++;
                 Stats.Assigned();
+                counters.TasksAssigned++;
+                counters.Unsubmitted = task.Protocol.Id;
             }
             return request with { Task = task.Protocol, ValidationThreshold = _rules.QualityThreshold, ThrottlePeriod = (long)Throttle };
         }
@@ -116,6 +149,8 @@ public sealed class DevnetValidator
         lock (_gate)
         {
             if (_data.TryGetValue(uid, out var miner) && miner.AssignedTask is not null) return BlacklistDecision.Allow;
+            // The headers carry no task id; with nothing assigned, a miner that settled tasks here is resending one.
+            if (_counters.TryGetValue(uid, out var counters) && counters.HasSettledAny) counters.DuplicateSubmissions++;
         }
         Stats.Blacklisted();
         return BlacklistDecision.Refuse($"[{uid}] submitted results while having no task assigned. It could happen if validator restarts or miner faults");
@@ -141,6 +176,10 @@ public sealed class DevnetValidator
         lock (_gate)
         {
             var miner = MinerData(uid);
+            var counters = Counters(uid, minerHotkey!);
+            counters.Submissions++;
+            if (counters.WasSettled(taskId)) counters.DuplicateSubmissions++;
+            if (counters.Unsubmitted == taskId) counters.Unsubmitted = null;
             if (miner.AssignedTask is null || miner.AssignedTask.Protocol.Id != taskId) return FeedbackOnly(request, miner);
             assigned = miner.AssignedTask;
         }
@@ -209,6 +248,13 @@ public sealed class DevnetValidator
     private void Settle(DevnetMinerData miner, DevnetTask task, double now, DevnetTaskOutcome outcome, double? score)
     {
         var took = TimeSpan.FromSeconds(Math.Max(0, now - (miner.AssignmentTime ?? now)));
+        if (_counters.TryGetValue(miner.Uid, out var counters))
+        {
+            counters.Settled(task.Protocol.Id);
+            if (outcome == DevnetTaskOutcome.Accepted) counters.Accepted++;
+            else if (outcome == DevnetTaskOutcome.Declined) counters.Declined++;
+            else counters.Failed++;
+        }
         _book.Settle(new DevnetSettledTask(task.Protocol.Id, Uid, task.Protocol.Kind, outcome, score, took));
     }
 
@@ -216,6 +262,12 @@ public sealed class DevnetValidator
     {
         if (!_data.TryGetValue(uid, out var miner)) _data[uid] = miner = new DevnetMinerData(uid);
         return miner;
+    }
+
+    private DevnetMinerCounters Counters(int uid, string hotkey)
+    {
+        if (!_counters.TryGetValue(uid, out var counters)) _counters[uid] = counters = new DevnetMinerCounters(hotkey);
+        return counters;
     }
 
     private SubmitResults FeedbackOnly(SubmitResults request, DevnetMinerData miner)

@@ -29,6 +29,35 @@ public sealed class DevnetMetagraphFileSpecs
     }
 
     [Fact]
+    public void Miners_written_with_the_metagraph_read_back_unchanged()
+    {
+        var miner = Ss58.Encode(DevnetKeys.Miner(1).PublicKey);
+        var bytes = DevnetMetagraphFile.Serialize(Sample with { Miners = [new DevnetMetagraphMiner(2, miner)] });
+
+        Assert.Equal([new DevnetMetagraphMiner(2, miner)], DevnetMetagraphFile.Parse(bytes).Miners);
+    }
+
+    [Fact]
+    public void A_file_without_miners_has_none()
+    {
+        Assert.Empty(DevnetMetagraphFile.Parse(Encoding.UTF8.GetBytes(Valid())).Miners);
+    }
+
+    [Theory]
+    [InlineData("\"miners\": {}", "m.json: miners: expected an array")]
+    [InlineData("\"miners\": [ { \"uid\": 0, \"hotkey\": \"HOTKEY\" } ]", "m.json: miners[0].uid: uid 0 appears twice")]
+    [InlineData("\"miners\": [ { \"uid\": 5, \"hotkey\": \"5abc\" } ]", "m.json: miners[0].hotkey: '5abc' is not an SS58 address")]
+    [InlineData("\"miners\": [ { \"uid\": 5, \"hotkey\": \"HOTKEY\" }, { \"uid\": 6, \"hotkey\": \"HOTKEY\" } ]", "m.json: miners[1].hotkey: HOTKEY appears twice")]
+    public void A_bad_miner_entry_is_refused_naming_the_field(string miners, string message)
+    {
+        var text = Valid().TrimEnd('}', ' ') + ", " + miners.Replace("HOTKEY", Hotkey) + " }";
+
+        var error = Assert.Throws<FormatException>(() => DevnetMetagraphFile.Parse(Encoding.UTF8.GetBytes(text), "m.json"));
+
+        Assert.Equal(message.Replace("HOTKEY", Hotkey), error.Message);
+    }
+
+    [Fact]
     public void The_documented_format_parses()
     {
         var read = DevnetMetagraphFile.Parse(Encoding.UTF8.GetBytes(Valid()));

@@ -9,14 +9,15 @@ namespace Miner.Specs.Devnet;
 /// <summary>One devnet validator on a manual clock, one registered miner, text tasks t1, t2, ... and a settable score.</summary>
 internal sealed class DevnetRulesFixture
 {
-    public DevnetRulesFixture(DevnetRuleOptions? rules = null, DevnetAcceptance acceptance = DevnetAcceptance.Normal, int? taskLimit = null)
+    public DevnetRulesFixture(DevnetRuleOptions? rules = null, DevnetAcceptance acceptance = DevnetAcceptance.Normal, int? taskLimit = null,
+        int? validatorTaskLimit = null)
     {
         Rules = rules ?? new DevnetRuleOptions();
         Book = new DevnetTaskBook(taskLimit);
         MinerHotkey = Ss58.Encode(MinerKey.PublicKey);
         Registry.Register(MinerHotkey);
         ValidatorHotkey = Ss58.Encode(DevnetKeys.Validator(1, 0).PublicKey);
-        Validator = new DevnetValidator(0, ValidatorHotkey, Rules, acceptance, Registry, Tasks, Scorer, Time, Book);
+        Validator = new DevnetValidator(0, ValidatorHotkey, Rules, acceptance, Registry, Tasks, Scorer, Time, Book, validatorTaskLimit);
     }
 
     public static Sr25519Keypair MinerKey { get; } = DevnetKeys.Miner(1);

@@ -52,6 +52,8 @@ public static class HostileInputCatalogue
             { Setup = w => File.Copy(w.PathOf("small.png"), w.PathOf("r.grid.png")) };
         yield return new("generate_out_inside_a_file", ["generate", "--image", "small.png", "--out", "small.ply/r.ply"]);
         yield return new("devnet_out_is_a_file", ["devnet", "--tasks", "1", "--out", "small.ply"]);
+        yield return new("devnet_validators_state_is_a_file", ["devnet", "validators", "--state", "small.ply"]);
+        yield return new("devnet_validators_state_is_a_fifo", ["devnet", "validators", "--state", "pipe"]) { Setup = w => w.Fifo("pipe") };
         yield return new("keys_new_never_overwrites_a_hotkey", ["keys", "new", "--wallet.path", "wallets"])
             { Setup = w => Hotkey(w, "not a key, but the operator's file") };
     }
@@ -95,6 +97,9 @@ public static class HostileInputCatalogue
         yield return new("devnet_with_negative_validators", ["devnet", "--tasks", "1", "--validators", "-1"]);
         yield return new("devnet_with_no_gpus", ["devnet", "--tasks", "1", "--gpus", "0"]);
         yield return new("devnet_with_a_million_gpus", ["devnet", "--tasks", "1", "--gpus", "1000000"]);
+        yield return new("devnet_validators_with_negative_tasks_per_validator", ["devnet", "validators", "--state", "st", "--tasks-per-validator", "-1"]);
+        yield return new("devnet_validators_with_a_miner_that_is_no_hotkey", ["devnet", "validators", "--state", "st", "--miners", "x,y"]);
+        yield return new("devnet_validators_with_a_hundred_validators", ["devnet", "validators", "--state", "st", "--validators", "100"]);
         yield return new("malformed_configuration_flag", ["config", "show", "--miner..threads", "1"]);
         yield return new("config_file_missing", ["config", "show", "--config", "missing.conf"]);
         yield return new("config_file_is_a_folder", ["config", "show", "--config", "home"]);

@@ -22,13 +22,15 @@ public sealed partial class MiningProcess : IDisposable
     public Process Process { get; }
 
     /// <summary>Starts the child; the spec fails (and the process is killed) when it does not start mining within a minute.</summary>
-    public static async Task<MiningProcess> StartAsync(string config, string logs)
+    /// <param name="extraArgs">More `miner run` flags, after the config file's.</param>
+    public static async Task<MiningProcess> StartAsync(string config, string logs, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "miner.dll"), "run", "--config", config })
             start.ArgumentList.Add(arg);
         start.ArgumentList.Add("--logging.file.enabled=true");
         start.ArgumentList.Add($"--logging.file.path={Path.Combine(logs, "miner-.log")}");
+        foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
         var child = new MiningProcess(process, logs);
         var mining = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

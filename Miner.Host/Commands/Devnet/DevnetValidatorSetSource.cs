@@ -18,11 +18,17 @@ public sealed class DevnetValidatorSetSource(string path, AxonAddressPolicy poli
     {
         // FormatException names the file and field; the metagraph actor logs it and keeps the last good set.
         var metagraph = DevnetMetagraphFile.Read(path);
-        IReadOnlyList<ValidatorCandidate> candidates = metagraph.Validators.Select(ToCandidate).ToList();
-        return Task.FromResult(candidates);
+        return Task.FromResult(Candidates(metagraph, policy));
     }
 
-    private ValidatorCandidate ToCandidate(DevnetMetagraphValidator validator)
+    /// <summary>The file's validators as candidates, each axon judged by <paramref name="policy"/> (also `miner run`'s preflight).</summary>
+    public static IReadOnlyList<ValidatorCandidate> Candidates(DevnetMetagraph metagraph, AxonAddressPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(metagraph);
+        return metagraph.Validators.Select(v => ToCandidate(v, policy)).ToList();
+    }
+
+    private static ValidatorCandidate ToCandidate(DevnetMetagraphValidator validator, AxonAddressPolicy policy)
     {
         if (!validator.Serving) return new ValidatorCandidate(validator.Uid, validator.Hotkey, null, validator.Stake, "axon is not serving");
         var address = IPAddress.Parse(validator.Ip);

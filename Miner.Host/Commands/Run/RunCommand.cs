@@ -85,7 +85,7 @@ public static class RunCommand
                 {
                     log.Warning("the ScoreKeeper did not answer at start ({Error}); the summary will give the ledger's totals only", error.Message);
                 }
-                var started = $"mining on netuid {settings.Metagraph.Netuid} as uid {plan.Own.Uid} ({plan.Hotkey.Ss58Address}) with " +
+                var started = $"mining on netuid {settings.Metagraph.Netuid} as uid {plan.OwnUid} ({plan.Hotkey.Ss58Address}) with " +
                               $"{plan.Gpus.Cards.Count} card(s), {plan.Eligible.Count} validator(s) eligible; Ctrl+C or SIGTERM stops";
                 log.Information("{Started}", started);
                 stdout.WriteLine(started);

@@ -6,26 +6,30 @@ using Miner.Host.Generation;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
 using Miner.Models.Files;
-using ChainMetagraph = Miner.Models.Bittensor.Chain.Metagraph;
 
 namespace Miner.Host.Commands.Run;
 
 /// <summary>
-/// What `miner run`'s checks established: our hotkey and its neuron on the subnet, the subtensor connection (kept
-/// for the metagraph re-syncs), the validators eligible now and those skipped with the reason, the configured
+/// What `miner run`'s checks established: our hotkey and its uid on the subnet, where the validator set is re-read
+/// from (subtensor, whose connection the plan keeps, or a devnet metagraph file), the validators eligible now and those skipped with the reason, the configured
 /// cards, the run lock and the persistence plugins. Disposing closes the subtensor connection and the
 /// backends' HTTP client, and releases the lock last.
 /// </summary>
 public sealed class RunPlan(
-    LoadedHotkey hotkey, Uri endpoint, SubtensorClient subtensor, ChainMetagraph metagraph, MetagraphNeuron own,
+    LoadedHotkey hotkey, IValidatorSetSource source, SubtensorClient? subtensor, int ownUid,
     AxonAddressPolicy policy, IReadOnlyList<ValidatorInfo> eligible, IReadOnlyList<SkippedValidator> skipped,
     HttpClient http, ConfiguredGpus gpus, IReadOnlyList<string> deviceLines, LockFile runLock, Config persistence) : IAsyncDisposable
 {
     public LoadedHotkey Hotkey { get; } = hotkey;
-    public Uri Endpoint { get; } = endpoint;
-    public SubtensorClient Subtensor { get; } = subtensor;
-    public ChainMetagraph Metagraph { get; } = metagraph;
-    public MetagraphNeuron Own { get; } = own;
+
+    /// <summary>Where the metagraph actor re-reads the validators at every sync.</summary>
+    public IValidatorSetSource Source { get; } = source;
+
+    /// <summary>Null when the validators come from a metagraph file (miner.metagraph.file).</summary>
+    public SubtensorClient? Subtensor { get; } = subtensor;
+
+    /// <summary>Our uid, on chain or in the metagraph file.</summary>
+    public int OwnUid { get; } = ownUid;
 
     /// <summary>Which axon addresses the metagraph source and the dendrite accept (public only unless configured).</summary>
     public AxonAddressPolicy Policy { get; } = policy;
@@ -41,13 +45,12 @@ public sealed class RunPlan(
     /// <summary>Keeps a second miner off this hotkey and database while this one runs (<see cref="RunLock"/>).</summary>
     public LockFile Lock { get; } = runLock;
 
-    /// <summary>The journal and snapshot store the ScoreKeeper and the task ledger write to.</summary>
     /// <summary>The Akka.Persistence plugins the preflight opened (journal and snapshots).</summary>
     public Config Persistence { get; } = persistence;
 
     public async ValueTask DisposeAsync()
     {
-        await Subtensor.DisposeAsync().ConfigureAwait(false);
+        if (Subtensor is not null) await Subtensor.DisposeAsync().ConfigureAwait(false);
         Http.Dispose();
         Lock.Dispose(); // last: the next miner may start only once this one let go of the database
     }

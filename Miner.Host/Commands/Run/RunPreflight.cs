@@ -5,7 +5,9 @@ using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Akka.Configuration;
 using Miner.Actors.Storage;
+using Miner.Host.Commands.Devnet;
 using Miner.Host.Configuration;
+using Miner.Host.Devnet;
 using Miner.Host.Generation;
 using Miner.Models.Bittensor.Chain;
 using Miner.Models.Bittensor.Keys;
@@ -40,6 +42,8 @@ public sealed partial class RunPreflight : IAsyncDisposable
     private SubtensorClient? _subtensor;
     private ChainMetagraph? _metagraph;
     private MetagraphNeuron? _own;
+    private DevnetMetagraph? _file;
+    private DevnetMetagraphMiner? _fileOwn;
     private IReadOnlyList<ValidatorInfo> _eligible = [];
     private IReadOnlyList<SkippedValidator> _skipped = [];
     private HttpClient? _http;
@@ -92,9 +96,17 @@ public sealed partial class RunPreflight : IAsyncDisposable
         await CheckAsync("hotkey", [], () => CheckHotkey()).ConfigureAwait(false);
         await CheckAsync("lock", ["home", "hotkey"], () => CheckLock()).ConfigureAwait(false);
         await CheckAsync("settings", [], () => CheckSettings()).ConfigureAwait(false);
-        await CheckAsync("subtensor", [], () => CheckSubtensorAsync(cancellation)).ConfigureAwait(false);
-        await CheckAsync("registration", ["hotkey", "subtensor"], () => CheckRegistration()).ConfigureAwait(false);
-        await CheckAsync("validators", ["hotkey", "subtensor"], () => CheckValidators()).ConfigureAwait(false);
+        // With a metagraph file (a devnet's, `miner devnet validators`) the file stands in for subtensor: the chain is
+        // never contacted, and registration and validators are checked against the file.
+        var source = _settings.Metagraph.HasFile ? "metagraph-file" : "subtensor";
+        if (_settings.Metagraph.HasFile)
+        {
+            _info($"subtensor: skipped: miner.metagraph.file is set; the validators and our uid come from {FilePath} and subtensor is not contacted");
+            await CheckAsync("metagraph-file", [], () => CheckMetagraphFile()).ConfigureAwait(false);
+        }
+        else await CheckAsync("subtensor", [], () => CheckSubtensorAsync(cancellation)).ConfigureAwait(false);
+        await CheckAsync("registration", ["hotkey", source], () => _file is null ? CheckRegistration() : CheckFileRegistration()).ConfigureAwait(false);
+        await CheckAsync("validators", ["hotkey", source], () => CheckValidators()).ConfigureAwait(false);
         await CheckAsync("cards", [], () => CheckCardsAsync(cancellation)).ConfigureAwait(false);
         // The store is another miner's while it holds the lock: not even a dry run opens it then.
         await CheckAsync("persistence", ["home", "lock"], () => CheckPersistenceAsync(cancellation)).ConfigureAwait(false);
@@ -211,11 +223,45 @@ public sealed partial class RunPreflight : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    private string FilePath => Path.GetFullPath(_settings.Metagraph.File);
+
+    private Task CheckMetagraphFile()
+    {
+        var netuid = _settings.Metagraph.Netuid;
+        try
+        {
+            _file = DevnetMetagraphFile.Read(FilePath);
+        }
+        catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+        {
+            // The reader's messages name the file and the field.
+            throw new RunRefusedException($"miner.metagraph.file (--metagraph.file): {error.Message.ReplaceLineEndings(" ")}", error);
+        }
+        if (_file.Netuid != netuid)
+            throw new RunRefusedException(
+                $"miner.metagraph.file (--metagraph.file): {FilePath} describes netuid {_file.Netuid}, but miner.metagraph.netuid is {netuid} (--netuid)");
+        _info($"metagraph file {FilePath}: netuid {netuid}, {_file.Validators.Count} validator(s), {_file.Miners.Count} miner(s); loopback axons allowed");
+        return Task.CompletedTask;
+    }
+
+    private Task CheckFileRegistration()
+    {
+        var hotkey = _hotkey!.Ss58Address;
+        _fileOwn = _file!.Miners.FirstOrDefault(m => m.Hotkey == hotkey)
+            ?? throw new RunRefusedException(
+                $"hotkey {hotkey} is not among the miners of metagraph file {FilePath} (miner.metagraph.file); " +
+                $"start `miner devnet validators` with --miners {hotkey}");
+        _info($"registered in metagraph file {FilePath} as uid {_fileOwn.Uid} (not checked on chain)");
+        return Task.CompletedTask;
+    }
+
     private Task CheckValidators()
     {
         var policy = _settings.Metagraph.AddressPolicy;
         var minStake = (double)_settings.Metagraph.MinStakeTao;
-        var candidates = _metagraph!.Neurons.Select(n => SubtensorValidatorSetSource.ToCandidate(n, policy)).ToList();
+        var candidates = _file is not null
+            ? DevnetValidatorSetSource.Candidates(_file, policy)
+            : _metagraph!.Neurons.Select(n => SubtensorValidatorSetSource.ToCandidate(n, policy)).ToList();
         var blacklist = new BlacklistSnapshot(_settings.Mining.Blacklist.Uids, _settings.Mining.Blacklist.Hotkeys,
             new Dictionary<string, BlacklistEntry>(StringComparer.Ordinal));
         (_eligible, _skipped) = ValidatorEligibility.Evaluate(candidates, minStake, _hotkey!.Ss58Address, blacklist);
@@ -332,7 +378,10 @@ public sealed partial class RunPreflight : IAsyncDisposable
     /// <summary>What the run keeps; from here on the plan owns it.</summary>
     private RunPlan HandOver()
     {
-        var plan = new RunPlan(_hotkey!, _endpoint!, _subtensor!, _metagraph!, _own!, _settings.Metagraph.AddressPolicy, _eligible, _skipped,
+        IValidatorSetSource source = _file is not null
+            ? new DevnetValidatorSetSource(FilePath, _settings.Metagraph.AddressPolicy)
+            : new SubtensorValidatorSetSource(_subtensor!, _settings.Metagraph, _endpoint!.ToString());
+        var plan = new RunPlan(_hotkey!, source, _subtensor, _fileOwn?.Uid ?? _own!.Uid, _settings.Metagraph.AddressPolicy, _eligible, _skipped,
             _http!, _gpus!, _deviceLines, _lock!, _persistence!);
         (_subtensor, _http, _lock) = (null, null, null);
         return plan;

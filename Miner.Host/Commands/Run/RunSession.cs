@@ -14,7 +14,8 @@ using Miner.Models.Bittensor.Wire;
 namespace Miner.Host.Commands.Run;
 
 /// <summary>
-/// The mining actor tree (<see cref="MinerGuardian"/>) on the chain: the metagraph re-read from subtensor, validators
+/// The mining actor tree (<see cref="MinerGuardian"/>) on the chain: the metagraph re-read from the plan's source
+/// (subtensor, or a devnet metagraph file with miner.metagraph.file), validators
 /// called through the real <see cref="Dendrite"/> signed with our hotkey under the configured (public-only by
 /// default) address policy, the configured cards with their backends and worker processes, the ScoreKeeper journalled
 /// to the persistence plugins. Disposing runs the coordinated shutdown (stop pulling, finish or decline what is in
@@ -54,7 +55,7 @@ public sealed class RunSession : IAsyncDisposable
         var gpus = plan.Gpus;
         var setup = new MinerGuardianSetup(
             settings.Mining,
-            new SubtensorValidatorSetSource(plan.Subtensor, settings.Metagraph, plan.Endpoint.ToString()),
+            plan.Source,
             new DendriteValidatorClient(dendrite),
             new SpzResultEncoder(),
             plan.Hotkey.Ss58Address, // never poll ourselves

@@ -21,6 +21,14 @@ public sealed class MetagraphOptions
 
     public bool AllowLoopbackAxons { get; set; }
 
+    /// <summary>
+    /// A devnet metagraph file (`miner devnet validators`) read instead of subtensor's metagraph; empty: subtensor.
+    /// With a file, loopback axons are allowed whatever <see cref="AllowLoopbackAxons"/> says: its validators are local.
+    /// </summary>
+    public string File { get; set; } = "";
+
+    public bool HasFile => !string.IsNullOrWhiteSpace(File);
+
     public bool AllowPrivateAxons { get; set; }
 
     public bool AllowLinkLocalAxons { get; set; }
@@ -30,5 +38,5 @@ public sealed class MetagraphOptions
         ? (ulong)decimal.Round(MinStakeTao * Metagraph.RaoPerTao)
         : throw new ArgumentException("miner.metagraph.min-stake-tao must not be negative");
 
-    public AxonAddressPolicy AddressPolicy => new(AllowLoopbackAxons, AllowPrivateAxons, AllowLinkLocalAxons);
+    public AxonAddressPolicy AddressPolicy => new(AllowLoopbackAxons || HasFile, AllowPrivateAxons, AllowLinkLocalAxons);
 }
