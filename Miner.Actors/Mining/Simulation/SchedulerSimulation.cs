@@ -18,6 +18,10 @@ public static class SchedulerSimulation
 {
     public const string BaseMiner = "base-miner";
 
+    /// <summary>The bench prints its table only: the actors' warnings (simulated refusals, lost answers) are part of the run.</summary>
+    private static readonly global::Akka.Configuration.Config Quiet =
+        global::Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
+
     public static IReadOnlyList<string> Policies { get; } = [MiningOptions.RoundRobin, MiningOptions.StakeWeighted, BaseMiner];
 
     public static SchedulerRunResult Run(SchedulerScenario scenario, string policy)
@@ -39,7 +43,7 @@ public static class SchedulerSimulation
     private static SchedulerRunResult RunInline(SchedulerScenario scenario, string policy)
     {
         // The actors' system owns its scheduler (Akka builds it from configuration); the base-miner model needs no actors.
-        using var system = policy == BaseMiner ? null : ActorSystem.Create("scheduler-bench", VirtualTime.Config);
+        using var system = policy == BaseMiner ? null : ActorSystem.Create("scheduler-bench", Quiet.WithFallback(VirtualTime.Config));
         using var standalone = system is null ? VirtualTime.StandaloneScheduler() : null;
         var clock = (AkkaVirtualScheduler)(system?.Scheduler ?? standalone!);
         var random = new Random(scenario.Seed);
