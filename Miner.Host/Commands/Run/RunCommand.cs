@@ -91,6 +91,21 @@ public static class RunCommand
                 stdout.WriteLine(started);
                 try
                 {
+                    if (await session.StartAdminAsync(settings.Admin).ConfigureAwait(false) is { } admin)
+                    {
+                        log.Information("{Admin}", admin.StartLine);
+                        stdout.WriteLine(admin.StartLine);
+                    }
+                }
+                catch (Admin.AdminRefusedException refused)
+                {
+                    // Mining without the endpoint would leave the operator blind: stop, saying which setting to fix.
+                    log.Error("{Refusal}", refused.Message);
+                    stderr.WriteLine(refused.Message);
+                    return ExitCodes.Failed;
+                }
+                try
+                {
                     await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
