@@ -53,11 +53,11 @@ public sealed class CtlCommand(CtlClient client, bool json, TextWriter stdout, F
         {
             var indent = new string(' ', level * 2);
             table.Add(indent + row.Path, row.Type, Num(row.Mailbox), row.Stash?.ToString(CultureInfo.InvariantCulture), Num(row.Restarts),
-                string.Join(',', row.Timers), row.State);
+                row.Timers.Count == 0 ? null : string.Join(',', row.Timers), Text(row.State));
             foreach (var child in row.Children) Add(child, level + 1);
             foreach (var silent in row.Unresponsive) table.Add(indent + "  ! " + silent.Path, silent.ActorType ?? "?", "", "", "", "", "no report: " + silent.Reason);
             if (row.Children.Count == 0 && row.Unresponsive.Count == 0 && row.ChildCount > 0)
-                table.Add(indent + "  … " + row.ChildCount + " children (--depth)", "", "", "", "", "", "");
+                table.Add(indent + "  … " + row.ChildCount + " more below (raise --depth)", "", "", "", "", "", "");
         }
         Add(root, 0);
         stdout.Write(table.ToString());
@@ -72,11 +72,11 @@ public sealed class CtlCommand(CtlClient client, bool json, TextWriter stdout, F
         var table = new TextTable("FIELD", "VALUE");
         table.Add("path", row.Path);
         table.Add("type", row.Type);
-        table.Add("state", row.State);
+        table.Add("state", Text(row.State));
         table.Add("mailbox", Num(row.Mailbox));
         table.Add("stash", row.Stash?.ToString(CultureInfo.InvariantCulture));
         table.Add("restarts", Num(row.Restarts));
-        table.Add("timers", string.Join(", ", row.Timers));
+        table.Add("timers", row.Timers.Count == 0 ? null : string.Join(", ", row.Timers));
         table.Add("children", Num(row.ChildCount));
         stdout.Write(table.ToString());
         return ExitCodes.Ok;
@@ -90,7 +90,7 @@ public sealed class CtlCommand(CtlClient client, bool json, TextWriter stdout, F
         var table = new TextTable("UID", "HOTKEY", "STAKE", "COOLDOWN", "BANNED", "PULLS", "ACCEPTED", "DECLINED", "FAILED", "MEAN", "LAST", "BAN REASON");
         foreach (var v in body.Validators)
             table.Add(Num(v.Uid), v.Hotkey + (v.Eligible ? "" : " (not eligible)"), v.StakeTao?.ToString("0", CultureInfo.InvariantCulture),
-                Until(v.CooldownUntil), v.Banned ? v.BanUntil is null ? "until removed" : Until(v.BanUntil) : "",
+                Until(v.CooldownUntil), v.Banned ? v.BanUntil is null ? "until removed" : Until(v.BanUntil) ?? "yes" : null,
                 Num(v.Pulls), Num(v.Accepted), Num(v.Declined), Num(v.Failed), Score(v.MeanScore), Score(v.LastFeedback?.TaskFidelityScore), v.BanReason);
         stdout.Write(table.ToString());
         return ExitCodes.Ok;
@@ -181,6 +181,8 @@ public sealed class CtlCommand(CtlClient client, bool json, TextWriter stdout, F
 
     private static T Read<T>(string text) => JsonSerializer.Deserialize<T>(text, AdminJson.Options)
                                              ?? throw new JsonException($"an empty {typeof(T).Name}");
+
+    private static string? Text(string text) => text.Length == 0 ? null : text;
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -2,12 +2,15 @@ using System.Text;
 
 namespace Miner.Host.Commands.Ctl;
 
-/// <summary>Plain text columns, each as wide as its widest cell, two spaces apart; the last column is not padded.</summary>
+/// <summary>
+/// Plain text columns, each as wide as its widest cell, two spaces apart; the last column is not padded. A null cell
+/// prints as <c>-</c> (no value), an empty one as nothing.
+/// </summary>
 public sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string?[] cells) => _rows.Add(cells.Select(c => string.IsNullOrEmpty(c) ? "-" : c.ReplaceLineEndings(" ")).ToArray());
+    public void Add(params string?[] cells) => _rows.Add(cells.Select(c => c is null ? "-" : c.ReplaceLineEndings(" ")).ToArray());
 
     public override string ToString()
     {
