@@ -67,7 +67,7 @@ public sealed class MinerGuardian : IntrospectiveReceiveActor
     {
         AddToBlacklist or RemoveFromBlacklist or GetLedgerEntry or GetLedgerEntries or GetSuccessRates or GetBlacklist or GetCooldown => "scorekeeper",
         ResyncMetagraph or GetValidatorSet => "metagraph",
-        GetInFlightTasks or StopPulling or WhenDrained or DeclineInFlight => "router",
+        GetInFlightTasks or StopPulling or ResumePulling or WhenDrained or DeclineInFlight => "router",
         GetUnsettledTasks => "task-ledger",
         GetGpus => "gpus",
         _ => null,

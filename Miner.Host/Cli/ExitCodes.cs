@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>Refused or failed: a bad flag or argument, an invalid setting, an unreadable input, an unreachable service.</summary>
     public const int Failed = 1;
 
+    /// <summary>`miner ctl`: the node is unreachable (connection refused, no answer in time) or could not answer (5xx).</summary>
+    public const int Unreachable = 2;
+
     /// <summary>A defect of the miner itself (an exception nothing expected); reported as one line, never a stack trace.</summary>
     public const int InternalError = 70;
 }

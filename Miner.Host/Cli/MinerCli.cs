@@ -58,6 +58,7 @@ public static class MinerCli
         root.Subcommands.Add(BenchCommands.Create(context));
         root.Subcommands.Add(DbCommands.Create(context));
         root.Subcommands.Add(RunCommands.Create(context));
+        root.Subcommands.Add(CtlCommands.Create(context));
         root.Subcommands.Add(DevnetCommands.CreateDevnet(context));
         root.Subcommands.Add(DevnetCommands.CreateGenerate(context));
         return root;

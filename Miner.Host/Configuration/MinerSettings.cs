@@ -31,6 +31,7 @@ public sealed class MinerSettings
         new("miner.generation", typeof(GenerationOptions)),
         new("miner.mining", typeof(MiningOptions)),
         new("miner.cpu-backends", typeof(CpuBackendOptions)),
+        new("miner.admin", typeof(Admin.AdminOptions)),
         new("devnet", typeof(Devnet.DevnetOptions)), // hocon/devnet.conf; bound by DevnetConfiguration, not here
     ];
 
@@ -58,6 +59,9 @@ public sealed class MinerSettings
     public required GenerationOptions Generation { get; init; }
     public required MiningOptions Mining { get; init; }
     public required CpuBackendOptions CpuBackends { get; init; }
+
+    /// <summary>The operator's endpoint (<c>miner.admin</c>); its token file resolved under the home by <see cref="Bind"/>.</summary>
+    public Admin.AdminOptions Admin { get; init; } = new();
 
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> listing every problem of every section.</summary>
     public static MinerSettings Bind(IConfigurationRoot root, ICollection<ConfigurationDiagnostic>? warnings = null)
@@ -99,11 +103,13 @@ public sealed class MinerSettings
             Generation = Section<GenerationOptions>("miner.generation"),
             Mining = Section<MiningOptions>("miner.mining"),
             CpuBackends = Section<CpuBackendOptions>("miner.cpu-backends"),
+            Admin = Section<Admin.AdminOptions>("miner.admin"),
         };
         if (errors.Count > 0) throw new ConfigurationException(errors);
         // Relative outputs follow the home, not the working directory a service manager happened to set.
         settings.Persistence.SqlitePath = home.Resolve(settings.Persistence.SqlitePath);
         settings.Logging.File.Path = home.Resolve(settings.Logging.File.Path);
+        settings.Admin.TokenFile = home.Resolve(settings.Admin.TokenFile);
         return settings;
     }
 

@@ -48,7 +48,7 @@ public sealed class RunAgainstDevnetValidatorSpecs : IDisposable
             $"--wallet.path={_wallet.Root}", $"--wallet.name={_wallet.Location.Name}", $"--wallet.hotkey={_wallet.Location.Hotkey}",
             $"--subtensor.chain-endpoint={node.Url}", "--miner.metagraph.allow-loopback-axons=true",
             $"--miner.home={_folder}", $"--miner.persistence.sqlite-path={Path.Combine(_folder, "journal.db")}",
-            "--miner.cpu-backends.gaussian-budget=20000",
+            "--miner.cpu-backends.gaussian-budget=20000", "--miner.admin.port=0",
         ]));
         settings.Generation.Gpus.Add(new() { BackgroundRemoval = new() { CpuFallback = true }, ImageTo3D = new() { CpuFallback = true } });
         using var stop = new CancellationTokenSource();

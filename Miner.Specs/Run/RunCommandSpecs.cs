@@ -58,6 +58,7 @@ public sealed partial class RunCommandSpecs : IDisposable
               reconnect-initial-delay = 0s
             }
             miner.home = "{{_folder}}"
+            miner.admin.port = 0
             miner.persistence.sqlite-path = "{{Path.Combine(_folder, "data", "journal.db")}}"
             {{generation}}
             {{extra}}

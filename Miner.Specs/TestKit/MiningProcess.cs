@@ -28,6 +28,7 @@ public sealed partial class MiningProcess : IDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "miner.dll"), "run", "--config", config })
             start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--miner.admin.port=0"); // a free port: runs in parallel specs never collide
         start.ArgumentList.Add("--logging.file.enabled=true");
         start.ArgumentList.Add($"--logging.file.path={Path.Combine(logs, "miner-.log")}");
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);

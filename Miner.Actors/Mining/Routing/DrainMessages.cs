@@ -26,3 +26,15 @@ public sealed record Drained
 
 /// <summary>Declines (empty submission, no penalty) every task in flight that is not already being submitted.</summary>
 public sealed record DeclineInFlight(string Reason);
+
+/// <summary>
+/// The operator's undo of <see cref="StopPulling"/> (<c>miner ctl resume</c>): pulling starts again for the slots the
+/// cards have asked for. Answered with <see cref="PullingResumed"/>; harmless when pulling was not stopped.
+/// </summary>
+public sealed record ResumePulling
+{
+    public static readonly ResumePulling Instance = new();
+}
+
+/// <summary>The answer to <see cref="ResumePulling"/>: whether pulling had been stopped, and the tasks in flight.</summary>
+public sealed record PullingResumed(bool WasStopped, int InFlight);

@@ -108,6 +108,14 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
             Sender.Tell(new PullingStopped(_inFlight.Count));
             ReplyIfDrained();
         });
+        Receive<ResumePulling>(_ =>
+        {
+            var wasStopped = _draining;
+            _draining = false;
+            if (wasStopped) Log.Info("pulling resumed by the operator; {Count} task(s) in flight", _inFlight.Count);
+            Sender.Tell(new PullingResumed(wasStopped, _inFlight.Count));
+            Dispatch();
+        });
         Receive<WhenDrained>(_ =>
         {
             _drainWaiters.Add(Sender);

@@ -53,6 +53,15 @@ public static class DevnetCommand
         string? failure;
         await using (session.ConfigureAwait(false))
         {
+            try
+            {
+                if (await session.StartAdminAsync(miner.Admin, outPath).ConfigureAwait(false) is { } admin) stdout.WriteLine(admin.StartLine);
+            }
+            catch (Admin.AdminRefusedException refused)
+            {
+                stderr.WriteLine(refused.Message);
+                return ExitCodes.Failed;
+            }
             // A card that cannot start would leave the run idle for ever: stop at once with its reason.
             try
             {

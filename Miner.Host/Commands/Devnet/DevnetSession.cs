@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Miner.Actors.Generation;
 using Akka.Actor;
 using Akka.Configuration;
+using Miner.Host.Admin;
 using Miner.Host.Runtime;
 using Miner.Actors.Mining;
 using Miner.Actors.Mining.Edge;
@@ -67,6 +68,23 @@ public sealed class DevnetSession : IAsyncDisposable
     public GenerationRecorder Recorder { get; }
 
     public string LogDirectory { get; }
+
+    /// <summary>The operator's endpoint, once <see cref="StartAdminAsync"/> started it.</summary>
+    public AdminEndpoint? Admin { get; private set; }
+
+    /// <summary>
+    /// Starts the admin endpoint over the devnet's tree (nothing when <c>miner.admin.enabled</c> is false): on a free
+    /// port, so a devnet runs beside a real miner (and beside other devnets), with its token in
+    /// <c>&lt;out&gt;/admin.token</c>, so it never touches the miner home. Stopped before the actor system.
+    /// </summary>
+    public async Task<AdminEndpoint?> StartAdminAsync(AdminOptions options, string outDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled) return null;
+        Admin = await AdminEndpoint.StartAsync(_system, Guardian, options, Path.Combine(outDirectory, "admin.token"), _logger, port: 0)
+            .ConfigureAwait(false);
+        return Admin;
+    }
 
     /// <summary>The first card that stopped, with its reason (<c>gpu-0: gaussian budget must lie in ...</c>); null while all run.</summary>
     public string? CardFailure => _cardFailure.Task.IsCompletedSuccessfully ? _cardFailure.Task.Result : null;
@@ -210,6 +228,7 @@ public sealed class DevnetSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _cardFailure.TrySetCanceled(); // cards stopped by the shutdown are not failures
+        if (Admin is not null) await Admin.DisposeAsync().ConfigureAwait(false);
         var report = await MiningShutdown.RunAsync(_system, Guardian, TimeSpan.FromSeconds(30), CoordinatedShutdown.ClrExitReason.Instance).ConfigureAwait(false);
         if (!report.Stopped)
             _logger.Warning("the actors did not all stop within 30 s; exiting anyway. Not answering: {Stuck}",

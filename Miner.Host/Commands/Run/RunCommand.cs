@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Miner.Host.Admin;
 using Miner.Host.Cli;
 using Miner.Host.Logging;
 
@@ -85,10 +86,27 @@ public static class RunCommand
                 {
                     log.Warning("the ScoreKeeper did not answer at start ({Error}); the summary will give the ledger's totals only", error.Message);
                 }
+                AdminEndpoint? admin;
+                try
+                {
+                    admin = await session.StartAdminAsync(settings.Admin).ConfigureAwait(false);
+                }
+                catch (AdminRefusedException refused)
+                {
+                    // Mining without the endpoint would leave the operator blind: stop, saying which setting to fix.
+                    log.Error("{Refusal}", refused.Message);
+                    stderr.WriteLine(refused.Message);
+                    return ExitCodes.Failed;
+                }
                 var started = $"mining on netuid {settings.Metagraph.Netuid} as uid {plan.OwnUid} ({plan.Hotkey.Ss58Address}) with " +
                               $"{plan.Gpus.Cards.Count} card(s), {plan.Eligible.Count} validator(s) eligible; Ctrl+C or SIGTERM stops";
                 log.Information("{Started}", started);
                 stdout.WriteLine(started);
+                if (admin is not null)
+                {
+                    log.Information("{Admin}", admin.StartLine);
+                    stdout.WriteLine(admin.StartLine);
+                }
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);

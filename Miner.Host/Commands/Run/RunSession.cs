@@ -7,6 +7,7 @@ using Miner.Actors.Mining.Metagraph;
 using Miner.Actors.Mining.Scoring;
 using Miner.Actors.Mining.Submission;
 using Miner.Actors.Storage;
+using Miner.Host.Admin;
 using Miner.Host.Configuration;
 using Miner.Host.Runtime;
 using Miner.Models.Bittensor.Wire;
@@ -45,6 +46,21 @@ public sealed class RunSession : IAsyncDisposable
     }
 
     public IActorRef Guardian { get; }
+
+    /// <summary>The operator's endpoint, once <see cref="StartAdminAsync"/> started it.</summary>
+    public AdminEndpoint? Admin { get; private set; }
+
+    /// <summary>
+    /// Starts the admin endpoint over the running tree (nothing when <c>miner.admin.enabled</c> is false); stopped by
+    /// <see cref="DisposeAsync"/> before the actor system. Throws <see cref="AdminRefusedException"/> for a setting it refuses.
+    /// </summary>
+    public async Task<AdminEndpoint?> StartAdminAsync(AdminOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled) return null;
+        Admin = await AdminEndpoint.StartAsync(_system, Guardian, options, options.TokenFile, _logger).ConfigureAwait(false);
+        return Admin;
+    }
 
     public static RunSession Start(RunPlan plan, MinerSettings settings, Config akka, Config persistence, Serilog.ILogger logger)
     {
@@ -90,6 +106,7 @@ public sealed class RunSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Admin is not null) await Admin.DisposeAsync().ConfigureAwait(false); // no operator request reaches a stopping tree
         var report = await MiningShutdown.RunAsync(_system, Guardian, ShutdownTimeout, CoordinatedShutdown.ClrExitReason.Instance).ConfigureAwait(false);
         // Exit anyway: a service manager would kill us later. Say which actors did not stop, for the operator.
         if (!report.Stopped)

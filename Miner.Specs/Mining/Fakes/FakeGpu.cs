@@ -37,6 +37,8 @@ public sealed class FakeGpu : IntrospectiveReceiveActor
             StartNext();
             RequestWork();
         });
+        Receive<GpuStatusQuery>(_ => Sender.Tell(new GpuStatus(_name, true, _running?.TaskId, _running is null ? null : "fake", _running is null ? 0 : 1,
+            _queue.Count, 0, 0, 0)));
         Receive<string>(s => s == "done", _ =>
         {
             var task = _running!;
