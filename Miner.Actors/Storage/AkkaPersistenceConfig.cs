@@ -23,6 +23,12 @@ public static class AkkaPersistenceConfig
     /// <summary>The default SQLite file of the Akka.Persistence.Sql layout, relative to the miner home.</summary>
     public const string DefaultSqlitePath = "data/journal.db";
 
+    /// <summary>Akka's in-memory journal and snapshot store: the devnet (a clean ledger each run) and specs.</summary>
+    public const string InMemoryHocon = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
     /// <summary>
     /// The journal and snapshot-store plugins for <paramref name="options"/>, the miner's serializer, and
     /// Akka.Persistence.Sql's defaults as fallback (without them: "Plugin class name must be defined").

@@ -4,6 +4,7 @@ using Akka.Event;
 using LogEvent = Serilog.Events.LogEvent;
 using Miner.Actors.Akka.Introspection;
 using Miner.Actors.Akka.Logging;
+using Miner.Actors.Storage;
 using Miner.Host.Logging;
 using Miner.Host.Runtime;
 using Miner.Specs.EndToEnd;
@@ -26,9 +27,7 @@ public sealed class AkkaSerilogSpecs : IAsyncLifetime
     public Task InitializeAsync()
     {
         var logger = new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(_sink).CreateLogger();
-        _system = MinerActorSystem.Create(Config.Empty, ConfigurationFactory.ParseString("""
-            akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-            """), logger, new LoggingOptions.DeadLetterLogOptions { LogFirst = 2, Window = TimeSpan.FromMinutes(5) });
+        _system = MinerActorSystem.Create(Config.Empty, ConfigurationFactory.ParseString(AkkaPersistenceConfig.InMemoryHocon), logger, new LoggingOptions.DeadLetterLogOptions { LogFirst = 2, Window = TimeSpan.FromMinutes(5) });
         return Task.CompletedTask;
     }
 

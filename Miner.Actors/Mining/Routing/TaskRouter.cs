@@ -21,7 +21,7 @@ namespace Miner.Actors.Mining.Routing;
 /// validator whose submission's answer the crash lost is not pulled before
 /// <see cref="MiningOptions.UnansweredSubmissionHold"/> after the send (it may have cooled us down).
 /// </summary>
-public sealed class TaskRouter : IntrospectiveReceiveActor
+public sealed partial class TaskRouter : IntrospectiveReceiveActor
 {
     private readonly IActorRef _submitter;
     private readonly MiningOptions _options;
@@ -99,94 +99,19 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
             }
         });
         Receive<TaskRecorded>(_ => { });
-        Receive<StopPulling>(_ =>
-        {
-            _draining = true;
-            Log.Info("draining: no more pulls; {Count} task(s) in flight", _inFlight.Count);
-            foreach (var waiting in _inFlight.Values.Where(t => t.Stage == InFlightStage.Waiting).ToList())
-                Decline(waiting, "the miner is shutting down and no GPU has it yet");
-            Sender.Tell(new PullingStopped(_inFlight.Count));
-            ReplyIfDrained();
-        });
-        Receive<ResumePulling>(_ =>
-        {
-            var wasStopped = _draining;
-            _draining = false;
-            if (wasStopped) Log.Info("pulling resumed by the operator; {Count} task(s) in flight", _inFlight.Count);
-            Sender.Tell(new PullingResumed(wasStopped, _inFlight.Count));
-            Dispatch();
-        });
+        Receive<StopPulling>(_ => OnStopPulling());
+        Receive<ResumePulling>(_ => OnResumePulling());
         Receive<WhenDrained>(_ =>
         {
             _drainWaiters.Add(Sender);
             ReplyIfDrained();
         });
-        Receive<DeclineInFlight>(m =>
-        {
-            foreach (var t in _inFlight.Values.Where(t => t.Stage != InFlightStage.Submitting).ToList()) Decline(t, m.Reason);
-            ReplyIfDrained();
-        });
+        Receive<DeclineInFlight>(OnDeclineInFlight);
         Receive<GetInFlightTasks>(_ => Sender.Tell(new InFlightTasks(_inFlight.Values.ToList(), OpenSlots, _pulls.Count,
             _pollers.Values.Count(p => p.Available))));
     }
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
-
-    protected override void PreStart()
-    {
-        if (_ledger is null) return;
-        _recoveryStarted = Now;
-        AskLedger();
-    }
-
-    private void AskLedger()
-    {
-        _ledger!.Tell(new GetUnsettledTasks(), Self);
-        Timers.StartSingleTimer("recovery", RecoveryDue.Instance, RecoveryRetry);
-    }
-
-    private void OnRecoveryDue()
-    {
-        if (_recovered)
-        {
-            Dispatch(); // the resume grace is over
-            return;
-        }
-        if (Now - _recoveryStarted < RecoveryPatience)
-        {
-            AskLedger();
-            return;
-        }
-        Log.Warning("the task ledger did not answer within {Patience}; mining without its recovery (fallback): validators holding our tasks " +
-            "hand them back on the next pull, but one whose submission's answer a crash lost may count a cooldown violation", RecoveryPatience);
-        _recovered = true;
-        Dispatch();
-    }
-
-    private void OnUnsettled(UnsettledTasks m)
-    {
-        if (_recovered) return;
-        _recovered = true;
-        _recoveryStarted = Now;
-        Timers.Cancel("recovery");
-        if (m.Tasks.Count > 0) Timers.StartSingleTimer("resume-grace", RecoveryDue.Instance, ResumeGrace);
-        foreach (var task in m.Tasks)
-        {
-            var pulled = task.Pulled;
-            _resume[pulled.ValidatorHotkey] = pulled.TaskId;
-            var log = Log.With("TaskId", pulled.TaskId).With("ValidatorUid", pulled.ValidatorUid);
-            if (task.SubmissionSentAt is { } sent && sent + _options.UnansweredSubmissionHold > Now)
-            {
-                var until = sent + _options.UnansweredSubmissionHold;
-                _heldUntil[pulled.ValidatorHotkey] = until;
-                Timers.StartSingleTimer(("held", pulled.ValidatorHotkey), new HoldOver(pulled.ValidatorHotkey), until - Now);
-                log.Info("task {TaskId} for uid {Uid} was submitted at {Sent:u} and the restart lost its answer: that validator is not pulled before {Until:u}",
-                    pulled.TaskId, pulled.ValidatorUid, sent, until);
-            }
-            else log.Info("task {TaskId} for uid {Uid} was in flight before the restart: that validator is pulled first", pulled.TaskId, pulled.ValidatorUid);
-        }
-        Dispatch();
-    }
 
     private int OpenSlots => _gpus.Values.Where(g => g.Healthy).Sum(g => g.Slots);
 
@@ -264,13 +189,6 @@ public sealed class TaskRouter : IntrospectiveReceiveActor
         Log.With("TaskId", m.TaskId).Info("{Gpu} finished {TaskId}: {Outcome} ({Reason}) {Timings}", m.Gpu, m.TaskId, m.Outcome, m.Reason, timings);
         ToSubmitter(t, m.Outcome, m.Cloud, m.Reason);
         Dispatch(); // the card may be idle now: a task held for the first free card goes to it
-    }
-
-    private void ReplyIfDrained()
-    {
-        if (!_draining || _inFlight.Count > 0) return;
-        foreach (var waiter in _drainWaiters) waiter.Tell(Drained.Instance, Self);
-        _drainWaiters.Clear();
     }
 
     private void OnFinished(SubmissionFinished m)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Miner.Actors.Generation;
 using Akka.Actor;
 using Akka.Configuration;
+using Miner.Actors.Storage;
 using Miner.Host.Admin;
 using Miner.Host.Runtime;
 using Miner.Actors.Mining;
@@ -31,10 +32,7 @@ public sealed class DevnetSession : IAsyncDisposable
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
-    private static readonly Config InMemoryPersistence = ConfigurationFactory.ParseString("""
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """);
+    private static readonly Config InMemoryPersistence = ConfigurationFactory.ParseString(AkkaPersistenceConfig.InMemoryHocon);
 
     private readonly Serilog.Core.Logger _logger;
     private readonly ActorSystem _system;

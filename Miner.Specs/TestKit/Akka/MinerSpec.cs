@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit;
 using Miner.Actors.Akka.Time;
+using Miner.Actors.Storage;
 using Xunit.Sdk;
 
 namespace Miner.Specs.TestKit.Akka;
@@ -204,11 +205,7 @@ public abstract class MinerSpec : global::Akka.TestKit.Xunit2.TestKit
         base.AfterAll();
     }
 
-    private const string InMemoryPersistence = """
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
 
     private static Config BuildConfig(Config extra, bool realTime) =>
-        extra.WithFallback(ConfigurationFactory.ParseString((realTime ? InMemoryPersistence : VirtualTime.Hocon) + "\n" + SpecHocon));
+        extra.WithFallback(ConfigurationFactory.ParseString((realTime ? AkkaPersistenceConfig.InMemoryHocon : VirtualTime.Hocon) + "\n" + SpecHocon));
 }
